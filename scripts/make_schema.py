@@ -230,7 +230,10 @@ schema = {
             "required": ["answers"],
             "properties": {
                 "inputs": {"type": "object", "additionalProperties": {"type": "string"}, "description": "Input values: input id → string."},
-                "answers": {"$ref": "#/$defs/scenario/properties/answers"},
+                "answers": {
+                    "description": "The choice made at each question in order: a 1-based number or the answer's text.",
+                    "allOf": [{"$ref": "#/$defs/scenario/properties/answers"}],
+                },
             },
             "patternProperties": EXTENSION,
             "additionalProperties": False,

@@ -48,7 +48,8 @@ def schema() -> dict:
 def _fast_validator(definition: str | None):
     import fastjsonschema
 
-    root = schema()
+    # fastjsonschema rewrites $refs in the dict it is given: hand it a private copy.
+    root = json.loads(schema_text())
     target = root if definition is None else {**root, "$ref": f"#/$defs/{definition}"}
     return fastjsonschema.compile(target)
 

@@ -1,0 +1,20 @@
+from conftest import MINIMAL
+
+RULE = "reply/unknown-variable"
+WITH_INPUTS = MINIMAL.replace("start: q\n", "inputs:\n  customer: {prompt: Name}\n  ticket: {prompt: Ticket}\nstart: q\n")
+
+
+def with_reply(reply_yaml: str) -> str:
+    return WITH_INPUTS.replace("    text: Do it\n", "    text: Do it\n" + reply_yaml)
+
+
+def test_only_inputs_used(findings):
+    good = with_reply("    reply: '{% for c in [customer] %}{{ c }}{% endfor %} {{ ticket | upper }}'\n")
+    assert findings(good, RULE) == []
+
+
+def test_undeclared_variable_on_its_line_in_a_block(findings):
+    bad = with_reply("    reply: |\n      Dear {{ customer }},\n      about {{ tiket }}.\n")
+    [(line, column, _, message)] = findings(bad, RULE)
+    assert (line, column) == (22, 7)
+    assert "'tiket'" in message and "did you mean 'ticket'?" in message
