@@ -1,0 +1,34 @@
+"""Write docs/rules.md from the rules' own docstrings. Run: python scripts/make_rules_doc.py"""
+
+from pathlib import Path
+
+from playbook_cli.lint_formats import rule_catalogue
+from playbook_cli.rules import RULES, documentation
+
+
+def rules_markdown() -> str:
+    lines = [
+        "# Lint rules",
+        "",
+        "Generated from the rules' docstrings by `scripts/make_rules_doc.py`; `playbook rules`",
+        "prints the same catalogue. Skip a rule with `playbook lint --ignore RULE`.",
+        "",
+        "## Reading and schema checks",
+        "",
+        "| rule | severity | checks |",
+        "| --- | --- | --- |",
+    ]
+    documented = {rule.ID for rule in RULES}
+    for rule_id, (severity, text) in rule_catalogue().items():
+        if rule_id not in documented:
+            lines.append(f"| `{rule_id}` | {severity} | {text} |")
+    lines += ["", "## Decision-tree rules", ""]
+    for rule in RULES:
+        lines += [f"### `{rule.ID}` ({rule.SEVERITY.value})", "", documentation(rule), ""]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    out = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
+    out.write_text(rules_markdown(), encoding="utf-8")
+    print(f"wrote {out}")
