@@ -41,6 +41,10 @@ def _fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
     return typer.Exit(code)
 
 
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
 def _version(value: bool):
     if value:
         print(f"playbook-cli {__version__}")
@@ -121,6 +125,273 @@ def schema():
     from playbook_cli.schema import schema_text
 
     sys.stdout.write(schema_text())
+
+
+
+def _parse_sets(values: list[str] | None) -> dict[str, str]:
+    preset = {}
+    for item in values or ():
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise _fail(f"--set {item!r}: write --set NAME=VALUE, e.g. --set ticket=CS-12")
+        preset[name.strip()] = value
+    return preset
+
+
+def _parse_opened_at(value: str | None):
+    from datetime import datetime, timezone
+
+    if value is None:
+        return datetime.now(timezone.utc)
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise _fail(f"--opened-at {value!r} is not an ISO-8601 time; write e.g. 2026-11-22T09:30:00+07:00 or 2026-11-22T02:30Z")
+    return moment.astimezone(timezone.utc) if moment.tzinfo else moment.astimezone().astimezone(timezone.utc)
+
+
+def _load_for_use(path: str):
+    """A playbook for walk/test/render; lint errors are shown and exit 2."""
+    from playbook_cli.errors import InvalidPlaybookError
+    from playbook_cli.model import load_playbook
+
+    try:
+        return load_playbook(path)
+    except InvalidPlaybookError as exc:
+        from rich.text import Text
+
+        console = _console(stderr=True)
+        console.print(Text(f"playbook: {path} has errors; fix them first (`playbook lint {path}`):", style="bold red"))
+        for finding in exc.findings[:10]:
+            console.print(Text("  " + finding.describe()))
+        if len(exc.findings) > 10:
+            console.print(Text(f"  ... and {len(exc.findings) - 10} more"))
+        raise typer.Exit(EXIT_USAGE)
+
+
+def _stdin_answers():
+    return iter([line.strip() for line in sys.stdin.read().splitlines() if line.strip()])
+
+
+@app.command()
+def walk(
+    playbook: Annotated[Optional[str], typer.Argument(help="The playbook to walk (optional with --resume).")] = None,
+    set_: Annotated[Optional[list[str]], typer.Option("--set", help="Pre-fill an input: NAME=VALUE (repeatable).")] = None,
+    answers: Annotated[Optional[str], typer.Option("--answers", help="Walk with the answers in this file (scripted).")] = None,
+    lang: Annotated[Optional[str], typer.Option("--lang", help="Language code (default: the playbook's first).")] = None,
+    opened_at: Annotated[Optional[str], typer.Option("--opened-at", help="When the case was opened, ISO-8601 (default: now). SLA clocks run from here.")] = None,
+    journal: Annotated[Optional[str], typer.Option("--journal", help="Where to write the journal (default: .playbook/journal/<id>-<time>.jsonl).")] = None,
+    resume: Annotated[Optional[str], typer.Option("--resume", help="Go on with the walk recorded in this journal.")] = None,
+):
+    """Walk a playbook step by step during an incident, journaling every decision.
+
+    Interactive on a terminal; scripted with --answers FILE or when stdin is not a
+    terminal (one answer per line). Exit 0 at an end, 2 on bad input or when the
+    answers run out, 130 when paused (Ctrl-C or q); resume with --resume JOURNAL.
+    """
+    from datetime import datetime, timezone
+    from pathlib import Path
+
+    from rich.text import Text
+
+    from playbook_cli import engine
+    from playbook_cli.answers import load_answers
+    from playbook_cli.errors import Interrupted, WalkError
+    from playbook_cli.inputs import resolve_inputs
+    from playbook_cli.journal import JournalWriter, default_journal_path, read_journal, set_aside_torn_tail
+    from playbook_cli.sla import clock_statuses
+    from playbook_cli.walk_session import ConsoleTerminal, WalkSession, ask_inputs, handoff_command
+    from playbook_cli.walk_view import summary
+
+    console, errors = _console(), _console(stderr=True)
+    terminal = ConsoleTerminal(console, errors)
+    now = lambda: datetime.now(timezone.utc)  # noqa: E731
+    preset = _parse_sets(set_)
+    scripted = None
+    try:
+        if answers:
+            scripted = load_answers(answers)
+    except InputError as exc:
+        raise _fail(str(exc))
+    interactive = scripted is None and sys.stdin.isatty()
+    answer_stream = iter(scripted.answers) if scripted else (None if interactive else _stdin_answers())
+
+    if resume:
+        try:
+            events, warnings = read_journal(Path(resume))
+        except WalkError as exc:
+            raise _fail(str(exc))
+        start = events[0]
+        if start.get("event") != "start":
+            raise _fail(f"{resume}:1: the journal does not begin with a start event")
+        path = playbook or start.get("file", "")
+        if not Path(path).is_file():
+            raise _fail(f"{resume}: the playbook {path!r} it was recorded with is not there; pass it: playbook walk PLAYBOOK --resume {resume}")
+        loaded = _load_for_use(path)
+        for warning in warnings:
+            terminal.warn(warning)
+        changed = loaded.sha256 != start.get("sha256")
+        if changed:
+            terminal.warn(f"{path} changed since this walk was recorded; going on where the recorded path still fits")
+        try:
+            state = engine.replay(loaded, events)
+        except WalkError as exc:
+            raise _fail(f"{resume}: {exc}")
+        journal_path = Path(resume)
+        if state.ended:
+            console.print(summary(loaded, state, clock_statuses(loaded, state, now()), str(journal_path), handoff_command(loaded, state)))
+            console.print(Text("This walk had already ended; nothing to resume."))
+            raise typer.Exit(EXIT_OK)
+        aside = set_aside_torn_tail(journal_path)
+        if aside:
+            terminal.warn(f"the torn last line was moved to {aside}")
+        writer = JournalWriter(journal_path)
+        console.print(Text("Resuming ") + Text(str(journal_path), style="bold") + Text(f" at step {len(state.path)} ({state.current.node})"))
+        session = WalkSession(loaded, state, writer, terminal, now, answer_stream)
+        session.record(engine.resume(loaded, state, now(), changed))
+    else:
+        if not playbook:
+            raise _fail("name the playbook to walk, e.g. playbook walk playbooks/delayed-response.yaml (or --resume JOURNAL)")
+        if not Path(playbook).is_file():
+            raise _fail(f"{playbook}: no such file")
+        loaded = _load_for_use(playbook)
+        if lang is not None and loaded.languages and lang not in loaded.languages:
+            raise _fail(f"--lang {lang}: {playbook} is written in {', '.join(loaded.languages)}")
+        walk_lang = lang or loaded.default_language
+        opened = _parse_opened_at(opened_at)
+        given = {**(scripted.inputs if scripted else {}), **preset}
+        try:
+            if interactive:
+                unknown = sorted(set(given) - set(loaded.inputs))
+                if unknown:
+                    raise InputError(f"{playbook}: no input named {', '.join(unknown)} (inputs: {', '.join(loaded.inputs) or 'none'})")
+                console.print(Text(loaded.title.get(walk_lang, loaded.default_language), style="bold"))
+                given = ask_inputs(loaded, given, terminal, walk_lang)
+            values = resolve_inputs(loaded, given, walk_lang)
+        except InputError as exc:
+            raise _fail(str(exc))
+        except (KeyboardInterrupt, EOFError):
+            errors.print(Text("\nInterrupted before the walk began; nothing was recorded."))
+            raise typer.Exit(EXIT_INTERRUPTED)
+        journal_path = Path(journal) if journal else default_journal_path(loaded.id, now())
+        if journal_path.exists() and journal_path.stat().st_size > 0:
+            raise _fail(f"{journal_path} already holds a walk; resume it with --resume {journal_path}, or choose another --journal")
+        try:
+            writer = JournalWriter(journal_path)
+        except OSError as exc:
+            raise _fail(f"{journal_path}: cannot write the journal: {exc.strerror or exc}")
+        console.print(Text("Journal: ", style="dim") + Text(str(journal_path), style="bold"))
+        first = engine.begin(loaded, file=playbook, inputs=values, lang=walk_lang, opened_at=opened, at=now())
+        session = WalkSession(loaded, None, writer, terminal, now, answer_stream)
+        session.record(first)
+
+    resume_hint = f"playbook walk --resume {journal_path}"
+    try:
+        final = session.run()
+    except Interrupted as exc:
+        errors.print(Text("\n" + str(exc)))
+        errors.print(Text("Resume with: ", style="bold") + Text(resume_hint))
+        raise typer.Exit(EXIT_INTERRUPTED)
+    except WalkError as exc:
+        errors.print(Text("playbook: ", style="bold red") + Text(str(exc)))
+        errors.print(Text("Resume with: ", style="bold") + Text(resume_hint))
+        raise typer.Exit(EXIT_USAGE)
+    finally:
+        session.journal.close()
+    console.print(summary(loaded, final, clock_statuses(loaded, final, now()), str(journal_path), handoff_command(loaded, final)))
+    raise typer.Exit(EXIT_OK)
+
+
+class TestFormat(str, enum.Enum):
+    text = "text"
+    json = "json"
+
+
+@app.command("test")
+def test_command(
+    paths: Annotated[list[str], typer.Argument(help="Playbook files, or directories searched for *.yaml / *.yml.")],
+    min_coverage: Annotated[
+        Optional[float], typer.Option("--min-coverage", min=0, max=100, help="Fail when a playbook's node or choice coverage is below this percentage.")
+    ] = None,
+    format: Annotated[TestFormat, typer.Option("--format", "-f", help="Output format.")] = TestFormat.text,
+):
+    """Run the scenarios recorded in playbooks and report node and choice coverage.
+
+    Exit 0 when every scenario passes (and coverage is met), 1 otherwise, 2 on usage or
+    input errors (including a playbook with lint errors).
+    """
+    import json
+
+    from rich.text import Text
+
+    from playbook_cli.lint import discover
+    from playbook_cli.safe_text import safe_text
+    from playbook_cli.scenarios import Coverage, test_playbook
+
+    try:
+        files = discover(paths)
+    except InputError as exc:
+        raise _fail(str(exc))
+    reports = [test_playbook(_load_for_use(file)) for file in files]
+    total = sum((r.coverage for r in reports), Coverage(0, 0, 0, 0))
+    results = [result for report in reports for result in report.results]
+    failures = [result for result in results if not result.passed]
+    below = [
+        report for report in reports
+        if min_coverage is not None and min(report.coverage.nodes_percent, report.coverage.choices_percent) < min_coverage
+    ]
+
+    if format is TestFormat.json:
+        sys.stdout.write(json.dumps({
+            "playbooks": [
+                {
+                    "file": r.playbook.path,
+                    "id": r.playbook.id,
+                    "scenarios": [
+                        {"name": s.name, "passed": s.passed, "expected": s.expected, "reached": s.reached, "path": list(s.path), "problem": s.problem}
+                        for s in r.results
+                    ],
+                    "coverage": {"nodes": round(r.coverage.nodes_percent, 1), "choices": round(r.coverage.choices_percent, 1)},
+                    "missed": list(r.missed),
+                }
+                for r in reports
+            ],
+            "scenarios": len(results),
+            "passed": len(results) - len(failures),
+            "failed": len(failures),
+            "coverage": {"nodes": round(total.nodes_percent, 1), "choices": round(total.choices_percent, 1)},
+        }, ensure_ascii=False, indent=2) + "\n")
+    else:
+        console = _console()
+        for report in reports:
+            console.print(Text(report.playbook.path, style="bold underline"))
+            if not report.results:
+                console.print(Text("  no scenarios", style="yellow"))
+            for result in report.results:
+                if result.passed:
+                    console.print(Text("  ✔ ", style="green") + safe_text(result.name))
+                    continue
+                line = Text("  ✖ ", style="bold red") + safe_text(result.name, "bold") + Text(": ")
+                line += safe_text(f"{result.problem}; expected end {result.expected}, reached {result.reached or 'nothing'}")
+                console.print(line)
+                console.print(Text("      path: ", style="dim") + safe_text(" → ".join(result.path) or "(none)"))
+            cov = report.coverage
+            style = "red" if report in below else "dim"
+            console.print(Text(
+                f"  coverage: nodes {cov.nodes_visited}/{cov.nodes_total} ({cov.nodes_percent:.0f}%), "
+                f"choices {cov.choices_visited}/{cov.choices_total} ({cov.choices_percent:.0f}%)", style=style))
+            if report.missed and (min_coverage is not None or cov.nodes_percent < 100 or cov.choices_percent < 100):
+                console.print(Text("  not visited: ", style="dim") + safe_text(", ".join(report.missed)))
+        summary = Text("✔ " if not failures and not below else "✖ ", style="bold green" if not failures and not below else "bold red")
+        summary.append(
+            f"{_plural(len(results), 'scenario')} in {_plural(len(reports), 'playbook')}: "
+            f"{len(results) - len(failures)} passed, {len(failures)} failed; "
+            f"coverage nodes {total.nodes_percent:.1f}%, choices {total.choices_percent:.1f}%"
+        )
+        if below:
+            summary.append(f"; {len(below)} playbook(s) below --min-coverage {min_coverage:g}%")
+        console.print(summary)
+    raise typer.Exit(EXIT_FINDINGS if failures or below else EXIT_OK)
 
 
 def run() -> None:

@@ -1,0 +1,73 @@
+"""SLA clocks, derived from a walk's state: nothing about them is stored but breaches.
+
+A clock runs from the moment the case was opened (`opened_at`) until a node that
+`fulfills` it is completed. While running it is `ok`, then `due-soon` in its last 25% or
+last 15 minutes (whichever starts earlier), then `breached`. Once stopped it is `met` or
+`met-late`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from playbook_cli.durations import format_duration
+from playbook_cli.engine import WalkState
+from playbook_cli.model import Playbook
+
+DUE_SOON_SHARE = 0.25
+DUE_SOON_MINIMUM = timedelta(minutes=15)
+
+
+@dataclass(frozen=True)
+class ClockStatus:
+    name: str
+    target: timedelta
+    deadline: datetime
+    state: str  # ok | due-soon | breached | met | met-late
+    remaining: timedelta  # negative once past the deadline; at the stop for stopped clocks
+    stopped_at: datetime | None
+    stopped_by: str | None  # the node whose completion stopped it
+    fulfilled_by: tuple[str, ...]  # every node that can stop it
+
+    @property
+    def breached(self) -> bool:
+        return self.state in ("breached", "met-late")
+
+    @property
+    def running(self) -> bool:
+        return self.stopped_at is None
+
+    @property
+    def target_text(self) -> str:
+        return format_duration(self.target)
+
+
+def clock_statuses(playbook: Playbook, state: WalkState, now: datetime) -> list[ClockStatus]:
+    statuses = []
+    for name, target in playbook.sla.items():
+        deadline = state.opened_at + target
+        stop = next(
+            (step for step in state.completed if name in playbook.nodes[step.node].fulfills),
+            None,
+        )
+        if stop is not None:
+            remaining = deadline - stop.left_at
+            kind = "met" if remaining >= timedelta(0) else "met-late"
+        else:
+            remaining = deadline - now
+            due_soon = max(target * DUE_SOON_SHARE, DUE_SOON_MINIMUM)
+            kind = "breached" if remaining < timedelta(0) else "due-soon" if remaining <= due_soon else "ok"
+        statuses.append(
+            ClockStatus(
+                name=name,
+                target=target,
+                deadline=deadline,
+                state=kind,
+                remaining=remaining,
+                stopped_at=stop.left_at if stop else None,
+                stopped_by=stop.node if stop else None,
+                fulfilled_by=tuple(playbook.fulfillers(name)),
+            )
+        )
+    return statuses

@@ -1,0 +1,142 @@
+"""What the walk shows: one block per step, the SLA clocks, the closing summary.
+
+Every function returns rich renderables built from `Text` (never markup), with all
+playbook and user text passed through `safe_text`.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from rich.console import Group
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from playbook_cli.durations import format_duration, format_elapsed
+from playbook_cli.engine import WalkState
+from playbook_cli.model import Node, Playbook
+from playbook_cli.safe_text import safe_text, terminal_safe
+from playbook_cli.sla import ClockStatus
+
+KIND_LABEL = {"question": "QUESTION", "action": "ACTION", "end": "END"}
+KIND_STYLE = {"question": "bold magenta", "action": "bold cyan", "end": "bold green"}
+CLOCK_STYLE = {"ok": "green", "due-soon": "yellow", "breached": "bold red", "met": "green", "met-late": "red"}
+CLOCK_MARK = {"ok": "●", "due-soon": "▲", "breached": "✖", "met": "✔", "met-late": "✔"}
+
+
+def _label(text: str, style: str = "dim") -> Text:
+    return Text(text, style=style)
+
+
+def clock_line(playbook: Playbook, statuses: list[ClockStatus]) -> Text | None:
+    if not statuses:
+        return None
+    line = Text("SLA ", style="bold")
+    for index, status in enumerate(statuses):
+        if index:
+            line.append("   ")
+        style = CLOCK_STYLE[status.state]
+        line.append(f"{CLOCK_MARK[status.state]} ", style=style)
+        line.append(safe_text(status.name, "bold"))
+        line.append(" ")
+        line.append(clock_phrase(status), style=style)
+        if status.running and status.fulfilled_by:
+            line.append(safe_text(f" (stops at {', '.join(status.fulfilled_by)})", "dim"))
+    return line
+
+
+def clock_phrase(status: ClockStatus) -> str:
+    target = format_duration(status.target)
+    if status.state == "met":
+        return f"met with {format_elapsed(status.remaining)} to spare (target {target})"
+    if status.state == "met-late":
+        return f"met {format_elapsed(-status.remaining)} late (target {target})"
+    if status.state == "breached":
+        return f"BREACHED {format_elapsed(-status.remaining)} ago (target {target})"
+    return f"{format_elapsed(status.remaining)} left of {target}"
+
+
+def step_block(playbook: Playbook, state: WalkState, node: Node, now: datetime, reply: str | None, statuses) -> Group:
+    lang, fallback = state.lang, playbook.default_language
+    parts: list = [Rule(safe_text(f"Step {len(state.path)} · {node.id}"), style="dim")]
+
+    head = Text()
+    head.append(f" {KIND_LABEL[node.kind]} ", style=f"reverse {KIND_STYLE[node.kind]}")
+    head.append(" ")
+    head.append(safe_text(node.text.get(lang, fallback), "bold"))
+    parts.append(head)
+
+    facts = Text()
+    owner = playbook.owner_of(node)
+    if owner:
+        facts.append("Owner: ", style="dim")
+        facts.append(safe_text(playbook.role_title(owner, lang)))
+    if node.within:
+        spent = now - state.current.entered_at
+        if facts:
+            facts.append(" · ")
+        facts.append("Time budget: ", style="dim")
+        facts.append(format_duration(node.within))
+        over = spent - node.within
+        if over > timedelta(0):
+            facts.append(f" (over by {format_elapsed(over)})", style="bold red")
+        else:
+            facts.append(f" ({format_elapsed(node.within - spent)} left)", style="dim")
+    if facts:
+        parts.append(facts)
+
+    if node.steps:
+        parts.append(_label("Checklist:"))
+        for step in node.steps:
+            parts.append(Text("  [ ] ") + safe_text(step.get(lang, fallback)))
+    if reply is not None:
+        parts.append(Rule(Text("reply to the customer (copy below)", style="dim"), style="dim", align="left"))
+        parts.append(safe_text(reply))
+        parts.append(Rule(style="dim"))
+    if node.notes:
+        parts.append(_label("Notes: ") + safe_text(node.notes.get(lang, fallback), "italic"))
+    if node.kind == "question":
+        for number, choice in enumerate(node.choices, 1):
+            parts.append(Text(f"  {number}) ", style="bold") + safe_text(choice.answer.get(lang, fallback)))
+    line = clock_line(playbook, statuses)
+    if line is not None:
+        parts.append(line)
+    return Group(*parts)
+
+
+def summary(playbook: Playbook, state: WalkState, statuses: list[ClockStatus], journal: str, handoff: str | None) -> Group:
+    lang, fallback = state.lang, playbook.default_language
+    end = playbook.nodes[state.current.node]
+    parts: list = [Rule(Text("Walk finished", style="bold green"))]
+    parts.append(_label("Outcome: ") + Text(str(state.outcome), style="bold") + Text(" — ") + safe_text(end.text.get(lang, fallback)))
+
+    table = Table("#", "step", "owner", "answer", "time", box=None, pad_edge=False)
+    for number, step in enumerate(state.path, 1):
+        node = playbook.nodes[step.node]
+        answer = node.choices[step.choice].answer.get(lang, fallback) if step.choice is not None else ""
+        spent = format_elapsed(step.left_at - step.entered_at) if step.left_at else ""
+        owner = playbook.role_title(playbook.owner_of(node), lang) or ""
+        table.add_row(str(number), safe_text(f"{node.id}: {node.text.get(lang, fallback)}"), safe_text(owner), safe_text(answer), spent)
+    parts.append(table)
+
+    for status in statuses:
+        style = CLOCK_STYLE[status.state]
+        line = Text(f"{CLOCK_MARK[status.state]} ", style=style) + safe_text(status.name, "bold") + Text(" ")
+        if status.running:
+            line.append("never stopped on this path; " + clock_phrase(status), style=style)
+        else:
+            line.append(clock_phrase(status) + f" at {status.stopped_by}", style=style)
+        parts.append(line)
+    if state.notes:
+        parts.append(_label("Notes:"))
+        for item in state.notes:
+            parts.append(Text("  • ") + safe_text(f"[{item.node}] {item.text}"))
+    parts.append(_label("Journal: ") + safe_text(journal))
+    if end.handoff:
+        parts.append(_label("Continue in the next playbook: ") + safe_text(handoff or end.handoff, "bold"))
+    return Group(*parts)
+
+
+def plain(text: str) -> Text:
+    return Text(terminal_safe(text))
