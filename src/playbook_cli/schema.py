@@ -44,23 +44,26 @@ def schema() -> dict:
     return json.loads(schema_text())
 
 
+def _target(root: dict, definition: str | None) -> dict:
+    """The whole schema, or one of its $defs on its own (its siblings would apply too)."""
+    if definition is None:
+        return root
+    return {"$schema": root["$schema"], "$id": root["$id"], "$defs": root["$defs"], "$ref": f"#/$defs/{definition}"}
+
+
 @lru_cache(maxsize=4)
 def _fast_validator(definition: str | None):
     import fastjsonschema
 
     # fastjsonschema rewrites $refs in the dict it is given: hand it a private copy.
-    root = json.loads(schema_text())
-    target = root if definition is None else {**root, "$ref": f"#/$defs/{definition}"}
-    return fastjsonschema.compile(target)
+    return fastjsonschema.compile(_target(json.loads(schema_text()), definition))
 
 
 @lru_cache(maxsize=4)
 def _full_validator(definition: str | None):
     from jsonschema import Draft202012Validator
 
-    root = schema()
-    target = root if definition is None else {**root, "$ref": f"#/$defs/{definition}"}
-    return Draft202012Validator(target)
+    return Draft202012Validator(_target(schema(), definition))
 
 
 def is_valid(data: Any, definition: str | None = None) -> bool:
@@ -208,7 +211,12 @@ def _explain(error, doc: LoadedDocument):
         return
 
     if validator in ("anyOf", "oneOf") and len(path) >= 2 and path[-2] == "answers":
-        yield _at(doc, path, f"{instance!r} is not an answer: write the choice's number (from 1) or its text", "schema/value")
+        raw = doc.loc(path).raw
+        if isinstance(instance, bool) and raw is not None:
+            message = f'YAML reads {raw} as the boolean {str(instance).lower()}; write "{raw}" in quotes'
+        else:
+            message = f"{instance!r} is not an answer: write the choice's number (from 1) or its text"
+        yield _at(doc, path, message, "schema/value")
         return
 
     if validator in ("anyOf", "oneOf"):

@@ -1,0 +1,113 @@
+"""The walk engine on its own: pure functions from events to state, no I/O."""
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from conftest import SPEC_EXAMPLE
+
+from playbook_cli import engine
+from playbook_cli.errors import WalkError
+from playbook_cli.model import load_playbook
+from playbook_cli.sla import clock_statuses
+
+T0 = datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc)
+
+
+@pytest.fixture(scope="module")
+def playbook():
+    return load_playbook(SPEC_EXAMPLE)
+
+
+def started(playbook, opened_at=T0, lang="en"):
+    events = engine.begin(playbook, file="x.yaml", inputs={"customer": "An"}, lang=lang, opened_at=opened_at, at=T0)
+    return events, engine.replay(playbook, events)
+
+
+def advance(playbook, events, state, new_events):
+    return events + new_events, engine.replay_onto(playbook, state, new_events)
+
+
+def test_begin_enters_the_start_node(playbook):
+    events, state = started(playbook)
+    assert [e["event"] for e in events] == ["start", "enter"]
+    assert state.current.node == "how-late" and state.inputs == {"customer": "An"}
+
+
+@pytest.mark.parametrize("given", [1, "1", " yes ", "YES", "Yes"])
+def test_answers_by_number_or_text(playbook, given):
+    _, state = started(playbook)
+    assert engine.choose(playbook, state, given, T0)[0]["choice"] == 1
+
+
+def test_answer_in_the_walk_language_or_the_default(playbook):
+    _, state = started(playbook, lang="vi")
+    assert engine.choose(playbook, state, "chưa", T0)[1]["node"] == "reply-now"
+    assert engine.choose(playbook, state, "No", T0)[1]["node"] == "reply-now"
+
+
+@pytest.mark.parametrize("given", [0, 3, "maybe", ""])
+def test_an_answer_matching_no_choice_names_what_is_accepted(playbook, given):
+    _, state = started(playbook)
+    with pytest.raises(WalkError, match=r"1 to 2 .*1\. Yes, 2\. No"):
+        engine.choose(playbook, state, given, T0)
+
+
+def test_full_walk_to_an_end(playbook):
+    events, state = started(playbook)
+    events, state = advance(playbook, events, state, engine.choose(playbook, state, "Yes", T0 + timedelta(minutes=2)))
+    assert state.current.node == "apologise"
+    events, state = advance(playbook, events, state, engine.complete(playbook, state, T0 + timedelta(minutes=10)))
+    assert state.ended and state.outcome == "resolved"
+    assert [step.node for step in state.path] == ["how-late", "apologise", "done"]
+    assert events[-1] == {"event": "end", "at": "2026-01-05T09:10:00.000Z", "node": "done", "outcome": "resolved"}
+    assert engine.replay(playbook, events) == state
+
+
+def test_undo_takes_back_the_last_step_and_its_fulfilment(playbook):
+    events, state = started(playbook)
+    events, state = advance(playbook, events, state, engine.choose(playbook, state, 2, T0))
+    events, state = advance(playbook, events, state, engine.undo(playbook, state, T0))
+    assert state.current.node == "how-late" and state.current.choice is None
+    assert [step.node for step in state.undone] == ["reply-now"]
+    with pytest.raises(WalkError, match="first step"):
+        engine.undo(playbook, state, T0)
+
+
+def test_notes_and_pauses_do_not_move_the_walk(playbook):
+    events, state = started(playbook)
+    events, after = advance(playbook, events, state, engine.note(state, "called twice", T0) + engine.pause(state, T0))
+    assert after.path == state.path and after.notes[0].text == "called twice"
+
+
+def test_sla_clock_states_and_breach_events(playbook):
+    events, state = started(playbook)
+    statuses = {s.name: s.state for s in clock_statuses(playbook, state, T0 + timedelta(minutes=10))}
+    assert statuses == {"first_reply": "ok", "resolution": "ok"}
+    due = {s.name: s.state for s in clock_statuses(playbook, state, T0 + timedelta(minutes=46))}
+    assert due["first_reply"] == "due-soon"  # last 15 minutes of 1h
+    late = T0 + timedelta(minutes=61)
+    breach = engine.breaches(playbook, state, late)
+    assert [(e["event"], e["clock"]) for e in breach] == [("sla-breach", "first_reply")]
+    events, state = advance(playbook, events, state, breach)
+    assert engine.breaches(playbook, state, late) == []  # journaled once
+
+
+def test_completing_a_fulfilling_action_stops_the_clock(playbook):
+    events, state = started(playbook)
+    events, state = advance(playbook, events, state, engine.choose(playbook, state, 2, T0))
+    events, state = advance(playbook, events, state, engine.complete(playbook, state, T0 + timedelta(minutes=20)))
+    [first] = [s for s in clock_statuses(playbook, state, T0 + timedelta(hours=5)) if s.name == "first_reply"]
+    assert (first.state, first.stopped_by, first.remaining) == ("met", "reply-now", timedelta(minutes=40))
+
+
+def test_replay_refuses_a_path_the_playbook_no_longer_has(playbook):
+    events, state = started(playbook)
+    events += engine.choose(playbook, state, 1, T0)
+    tampered = [dict(e) for e in events]
+    tampered[-1]["node"] = "reply-now"
+    with pytest.raises(WalkError, match="no longer exists.*'how-late' now leads to 'apologise'"):
+        engine.replay(playbook, tampered)
+    gone = [dict(e) for e in events]
+    gone[-1]["node"] = "vanished"
+    with pytest.raises(WalkError, match="node 'vanished' is gone"):
+        engine.replay(playbook, gone)
