@@ -394,6 +394,178 @@ def test_command(
     raise typer.Exit(EXIT_FINDINGS if failures or below else EXIT_OK)
 
 
+class RenderFormat(str, enum.Enum):
+    md = "md"
+    html = "html"
+    pdf = "pdf"
+
+
+def _languages(loaded, lang: str | None) -> list:
+    if lang == "all":
+        return list(loaded.languages) or [None]
+    if lang is not None and loaded.languages and lang not in loaded.languages:
+        raise _fail(f"--lang {lang}: {loaded.path} is written in {', '.join(loaded.languages)}")
+    return [lang or loaded.default_language]
+
+
+def _write(path, content: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(content, encoding="utf-8")
+
+
+@app.command()
+def render(
+    paths: Annotated[list[str], typer.Argument(help="Playbook files, or directories searched for *.yaml / *.yml.")],
+    format: Annotated[RenderFormat, typer.Option("--format", "-f", help="Output format.")] = RenderFormat.md,
+    out: Annotated[Optional[str], typer.Option("--out", "-o", help="Output directory (required for several files; default for pdf: .).")] = None,
+    lang: Annotated[Optional[str], typer.Option("--lang", help="Language code, or 'all' for one file per language.")] = None,
+    templates: Annotated[Optional[str], typer.Option("--templates", help="Directory of templates overriding the built-in ones by name.")] = None,
+):
+    """Render playbooks to printable runbooks (Markdown, HTML or PDF), with an index.
+
+    One playbook without --out goes to stdout (md, html). Several playbooks, or a
+    directory, write <id>.<format> files and an index into --out.
+    """
+    from pathlib import Path
+
+    from playbook_cli.lint import discover
+    from playbook_cli.rendering import RenderError
+    from playbook_cli.rendering import render as render_template
+    from playbook_cli.runbook import index_entry, runbook_context
+
+    try:
+        files = discover(paths)
+    except InputError as exc:
+        raise _fail(str(exc))
+    playbooks = [_load_for_use(file) for file in files]
+    jobs = [(pb, code) for pb in playbooks for code in _languages(pb, lang)]
+    several = len(files) > 1 or any(Path(p).is_dir() for p in paths)
+    to_stdout = out is None and not several and len(jobs) == 1 and format is not RenderFormat.pdf
+    if out is None and not to_stdout:
+        if format is RenderFormat.pdf and not several and len(jobs) == 1:
+            out = "."
+        else:
+            raise _fail("rendering several files needs --out DIR")
+    kind = "md" if format is RenderFormat.md else "html"
+    per_language = lang == "all"
+
+    def name(stem: str, code) -> str:
+        suffix = f".{code}" if per_language and code else ""
+        return f"{stem}{suffix}.{format.value}"
+
+    written = []
+    try:
+        if to_stdout:
+            pb, code = jobs[0]
+            context = runbook_context(pb, code, diagram="svg" if kind == "html" else None)
+            sys.stdout.write(render_template(kind, f"runbook.{kind}.j2", context, templates))
+            raise typer.Exit(EXIT_OK)
+        out_dir = Path(out)
+        progress = _progress(len(jobs))
+        with progress:
+            task = progress.add_task("rendering", total=len(jobs))
+            for pb, code in jobs:
+                context = runbook_context(pb, code, diagram="svg" if kind == "html" else None)
+                written.append(_emit(kind, format, render_template(kind, f"runbook.{kind}.j2", context, templates), out_dir / name(pb.id, code)))
+                progress.advance(task)
+        if several:
+            for code in dict.fromkeys(code for _, code in jobs):
+                entries = [index_entry(pb, code, name(pb.id, c)) for pb, c in jobs if c == code]
+                from playbook_cli.labels import labels_for
+
+                index = render_template(kind, f"index.{kind}.j2", {"api_version": 1, "lang": code, "labels": labels_for(code), "playbooks": entries}, templates)
+                written.append(_emit(kind, format, index, out_dir / name("index", code)))
+    except RenderError as exc:
+        raise _fail(str(exc))
+    console = _console(stderr=True)
+    from rich.text import Text
+
+    for path in written:
+        console.print(Text("wrote ", style="dim") + Text(str(path)))
+
+
+def _emit(kind: str, format, content: str, path):
+    if format is RenderFormat.pdf:
+        from playbook_cli.pdf import write_pdf
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_pdf(content, path)
+    else:
+        _write(path, content)
+    return path
+
+
+def _progress(total: int):
+    """A progress bar on stderr when rendering many files on a terminal; silent otherwise."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    console = _console(stderr=True)
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=console, transient=True, disable=total < 2 or not console.is_terminal)
+
+
+class GraphFormat(str, enum.Enum):
+    mermaid = "mermaid"
+    dot = "dot"
+
+
+@app.command()
+def graph(
+    playbook: Annotated[str, typer.Argument(help="The playbook to draw.")],
+    format: Annotated[GraphFormat, typer.Option("--format", "-f", help="mermaid or dot (Graphviz).")] = GraphFormat.mermaid,
+    lang: Annotated[Optional[str], typer.Option("--lang", help="Language code (default: the playbook's first).")] = None,
+):
+    """Print the decision tree as a Mermaid flowchart or Graphviz DOT."""
+    from pathlib import Path
+
+    from playbook_cli import flowchart
+
+    if not Path(playbook).is_file():
+        raise _fail(f"{playbook}: no such file")
+    loaded = _load_for_use(playbook)
+    [code] = _languages(loaded, lang if lang != "all" else None)
+    text = flowchart.mermaid(loaded, code) if format is GraphFormat.mermaid else flowchart.dot(loaded, code)
+    sys.stdout.write(text.rstrip("\n") + "\n")
+
+
+@app.command()
+def report(
+    journal: Annotated[str, typer.Argument(help="A walk journal (.jsonl).")],
+    format: Annotated[RenderFormat, typer.Option("--format", "-f", help="md, html or pdf.")] = RenderFormat.md,
+    out: Annotated[Optional[str], typer.Option("--out", "-o", help="Output file (default: stdout; required for pdf).")] = None,
+    playbook: Annotated[Optional[str], typer.Option("--playbook", help="The playbook walked (default: the one the journal names).")] = None,
+    templates: Annotated[Optional[str], typer.Option("--templates", help="Directory of templates overriding the built-in ones by name.")] = None,
+):
+    """Turn a walk journal into an incident report: timeline, answers, notes, replies, SLA, outcome."""
+    from pathlib import Path
+
+    from playbook_cli.errors import WalkError
+    from playbook_cli.incident_report import report_context
+    from playbook_cli.journal import read_journal
+    from playbook_cli.rendering import RenderError
+    from playbook_cli.rendering import render as render_template
+
+    try:
+        events, warnings = read_journal(Path(journal))
+    except WalkError as exc:
+        raise _fail(str(exc))
+    path = playbook or events[0].get("file", "")
+    if not Path(path).is_file():
+        raise _fail(f"{journal}: the playbook {path!r} it was recorded with is not there; pass it with --playbook PATH")
+    loaded = _load_for_use(path)
+    kind = "md" if format is RenderFormat.md else "html"
+    if format is RenderFormat.pdf and out is None:
+        raise _fail("--format pdf needs --out FILE")
+    try:
+        context = report_context(loaded, events, journal)
+        content = render_template(kind, f"report.{kind}.j2", context, templates)
+        if out is None:
+            sys.stdout.write(content)
+        else:
+            _emit(kind, format, content, Path(out))
+    except (WalkError, RenderError) as exc:
+        raise _fail(f"{journal}: {exc}")
+
+
 def run() -> None:
     """Run the app; turn stray errors into one clear line instead of a traceback."""
     if os.environ.get("PLAYBOOK_DEBUG"):

@@ -38,3 +38,18 @@ def resolve_inputs(playbook: Playbook, given: Mapping[str, str], lang: str | Non
 def template_variables(playbook: Playbook, values: Mapping[str, str]) -> dict[str, str]:
     """What reply templates see: every declared input, empty when not given."""
     return {name: values.get(name, "") for name in playbook.inputs}
+
+
+def filled_reply(playbook: Playbook, node, lang: str | None, values: Mapping[str, str]) -> str | None:
+    """The node's reply in `lang` with the inputs filled in (sandboxed, StrictUndefined)."""
+    if node.reply is None:
+        return None
+    from jinja2 import TemplateError
+
+    from playbook_cli.templating import render_reply
+
+    source = node.reply.get(lang, playbook.default_language)
+    try:
+        return render_reply(source, template_variables(playbook, values))
+    except TemplateError as exc:  # lint refuses these; a walk must still go on
+        return f"(the reply template could not be filled in: {exc}; showing it as written)\n{source}"

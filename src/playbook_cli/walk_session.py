@@ -16,7 +16,7 @@ from typing import Callable, Iterator, Protocol
 from playbook_cli import engine
 from playbook_cli.engine import WalkState
 from playbook_cli.errors import Interrupted, PlaybookError, WalkError
-from playbook_cli.inputs import problem, template_variables
+from playbook_cli.inputs import filled_reply, problem
 from playbook_cli.journal import JournalWriter
 from playbook_cli.model import Playbook
 from playbook_cli.sla import clock_statuses
@@ -82,20 +82,6 @@ def ask_inputs(playbook: Playbook, preset: dict[str, str], terminal: Terminal, l
     return values
 
 
-def render_reply(playbook: Playbook, state: WalkState, node) -> str | None:
-    if node.reply is None:
-        return None
-    from jinja2 import TemplateError
-
-    from playbook_cli.templating import render_reply as render
-
-    source = node.reply.get(state.lang, playbook.default_language)
-    try:
-        return render(source, template_variables(playbook, state.inputs))
-    except TemplateError as exc:  # lint catches these; a walk must still go on
-        return f"(the reply template could not be filled in: {exc}; showing it as written)\n{source}"
-
-
 @dataclass
 class WalkSession:
     playbook: Playbook
@@ -119,7 +105,7 @@ class WalkSession:
         node = self.playbook.nodes[self.state.current.node]
         now = self.now()
         statuses = clock_statuses(self.playbook, self.state, now)
-        reply = render_reply(self.playbook, self.state, node)
+        reply = filled_reply(self.playbook, node, self.state.lang, self.state.inputs)
         self.terminal.show(step_block(self.playbook, self.state, node, now, reply, statuses))
 
     def pause(self) -> Interrupted:
