@@ -14,6 +14,7 @@ from playbook_cli.lint import lint_paths
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SPEC_EXAMPLE = FIXTURES / "delayed-response.yaml"
+GOLDEN = Path(__file__).resolve().parent / "golden"
 
 MINIMAL = """\
 playbook: 1
@@ -38,6 +39,26 @@ nodes:
     text: Done
     outcome: resolved
 """
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/* from the current output")
+
+
+@pytest.fixture
+def golden(request):
+    """golden(name, text): compare with tests/golden/<name>, or rewrite it with --update-golden."""
+    update = request.config.getoption("--update-golden")
+
+    def _golden(name: str, text: str) -> None:
+        path = GOLDEN / name
+        if update:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        expected = path.read_text(encoding="utf-8")
+        assert text == expected, f"{name} differs; if the change is intended: python -m pytest tests/test_render.py --update-golden"
+
+    return _golden
 
 
 def dedent(text: str) -> str:
