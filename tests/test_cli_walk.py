@@ -102,7 +102,7 @@ def test_breaches_are_journaled_and_reported(cli, tmp_path):
     result = cli("walk", SPEC_EXAMPLE, "--set", "customer=An", "--opened-at", "2020-01-01T00:00:00Z", "--journal", journal, input="1\n")
     assert result.exit_code == 0
     breaches = [e for e in journal_events(journal) if e["event"] == "sla-breach"]
-    assert {e["clock"] for e in breaches} == {"first_reply", "resolution"}
+    assert [e["clock"] for e in breaches] == ["first_reply"]  # no step can stop "resolution": not on this path
     assert "BREACHED" in result.stdout and "late (target 1h)" in result.stdout
 
 

@@ -82,7 +82,7 @@ def test_notes_and_pauses_do_not_move_the_walk(playbook):
 def test_sla_clock_states_and_breach_events(playbook):
     events, state = started(playbook)
     statuses = {s.name: s.state for s in clock_statuses(playbook, state, T0 + timedelta(minutes=10))}
-    assert statuses == {"first_reply": "ok", "resolution": "ok"}
+    assert statuses == {"first_reply": "ok", "resolution": "not-applicable"}  # nothing stops it
     due = {s.name: s.state for s in clock_statuses(playbook, state, T0 + timedelta(minutes=46))}
     assert due["first_reply"] == "due-soon"  # last 15 minutes of 1h
     late = T0 + timedelta(minutes=61)
@@ -111,3 +111,22 @@ def test_replay_refuses_a_path_the_playbook_no_longer_has(playbook):
     gone[-1]["node"] = "vanished"
     with pytest.raises(WalkError, match="node 'vanished' is gone"):
         engine.replay(playbook, gone)
+
+
+def test_a_clock_no_step_ahead_can_stop_does_not_apply(playbook):
+    # The spec example's "resolution" clock is fulfilled by no node at all.
+    _, state = started(playbook)
+    late = T0 + timedelta(hours=5)
+    resolution = {s.name: s for s in clock_statuses(playbook, state, late)}["resolution"]
+    assert resolution.state == "not-applicable"
+    assert [e["clock"] for e in engine.breaches(playbook, state, late)] == ["first_reply"]
+
+
+def test_a_journaled_breach_stays_a_breach_when_the_clock_stops_applying(playbook):
+    events, state = started(playbook)
+    late = T0 + timedelta(hours=2)
+    events, state = advance(playbook, events, state, engine.breaches(playbook, state, late))
+    events, state = advance(playbook, events, state, engine.choose(playbook, state, 2, late))
+    events, state = advance(playbook, events, state, engine.complete(playbook, state, late))
+    first = {s.name: s for s in clock_statuses(playbook, state, late)}["first_reply"]
+    assert first.state == "met-late"

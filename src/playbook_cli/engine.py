@@ -273,5 +273,5 @@ def breaches(playbook: Playbook, state: WalkState, now: datetime) -> list[dict]:
     return [
         _event("sla-breach", now, clock=status.name, target=status.target_text, node=state.current.node)
         for status in clock_statuses(playbook, state, now)
-        if status.breached and status.name not in state.breached
+        if status.state == "breached" and status.name not in state.breached
     ]

@@ -48,6 +48,8 @@ def report_context(playbook: Playbook, events: list[dict], journal: str) -> dict
             result = f"{labels['met']} ({format_elapsed(status.remaining)} {labels['spare']})"
         elif status.state == "met-late":
             result = f"{labels['met_late']} ({format_elapsed(-status.remaining)} {labels['late']})"
+        elif status.state == "not-applicable":
+            result = labels["not_applicable"]
         elif status.state == "breached":
             result = f"{labels['breached']} ({format_elapsed(-status.remaining)} {labels['late']})"
         else:

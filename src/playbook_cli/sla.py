@@ -4,6 +4,11 @@ A clock runs from the moment the case was opened (`opened_at`) until a node that
 `fulfills` it is completed. While running it is `ok`, then `due-soon` in its last 25% or
 last 15 minutes (whichever starts earlier), then `breached`. Once stopped it is `met` or
 `met-late`.
+
+A clock that no step still ahead can stop does not apply to this walk (`not-applicable`):
+a playbook may keep one clock per request type (consultation 1h, complaint 4h), and a
+complaint walk must not show the consultation clock as breached. A breach already
+journaled stays a breach.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ class ClockStatus:
     name: str
     target: timedelta
     deadline: datetime
-    state: str  # ok | due-soon | breached | met | met-late
+    state: str  # ok | due-soon | breached | met | met-late | not-applicable
     remaining: timedelta  # negative once past the deadline; at the stop for stopped clocks
     stopped_at: datetime | None
     stopped_by: str | None  # the node whose completion stopped it
@@ -43,8 +48,23 @@ class ClockStatus:
         return format_duration(self.target)
 
 
+def _ahead(playbook: Playbook, state: WalkState) -> set[str]:
+    """Nodes the walk can still complete: the current one (unless it is an end) and all after it."""
+    if not state.path or state.ended:
+        return set()
+    seen, frontier = {state.current.node}, [state.current.node]
+    while frontier:
+        node = playbook.nodes[frontier.pop()]
+        for target in [c.next for c in node.choices] + ([node.next] if node.next else []):
+            if target not in seen:
+                seen.add(target)
+                frontier.append(target)
+    return seen
+
+
 def clock_statuses(playbook: Playbook, state: WalkState, now: datetime) -> list[ClockStatus]:
     statuses = []
+    ahead = _ahead(playbook, state)
     for name, target in playbook.sla.items():
         deadline = state.opened_at + target
         stop = next(
@@ -57,7 +77,12 @@ def clock_statuses(playbook: Playbook, state: WalkState, now: datetime) -> list[
         else:
             remaining = deadline - now
             due_soon = max(target * DUE_SOON_SHARE, DUE_SOON_MINIMUM)
-            kind = "breached" if remaining < timedelta(0) else "due-soon" if remaining <= due_soon else "ok"
+            if name in state.breached:
+                kind = "breached"
+            elif not ahead.intersection(playbook.fulfillers(name)):
+                kind = "not-applicable"
+            else:
+                kind = "breached" if remaining < timedelta(0) else "due-soon" if remaining <= due_soon else "ok"
         statuses.append(
             ClockStatus(
                 name=name,

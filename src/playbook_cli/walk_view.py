@@ -21,8 +21,8 @@ from playbook_cli.sla import ClockStatus
 
 KIND_LABEL = {"question": "QUESTION", "action": "ACTION", "end": "END"}
 KIND_STYLE = {"question": "bold magenta", "action": "bold cyan", "end": "bold green"}
-CLOCK_STYLE = {"ok": "green", "due-soon": "yellow", "breached": "bold red", "met": "green", "met-late": "red"}
-CLOCK_MARK = {"ok": "●", "due-soon": "▲", "breached": "✖", "met": "✔", "met-late": "✔"}
+CLOCK_STYLE = {"ok": "green", "due-soon": "yellow", "breached": "bold red", "met": "green", "met-late": "red", "not-applicable": "dim"}
+CLOCK_MARK = {"ok": "●", "due-soon": "▲", "breached": "✖", "met": "✔", "met-late": "✔", "not-applicable": "○"}
 
 
 def _label(text: str, style: str = "dim") -> Text:
@@ -41,7 +41,7 @@ def clock_line(playbook: Playbook, statuses: list[ClockStatus]) -> Text | None:
         line.append(safe_text(status.name, "bold"))
         line.append(" ")
         line.append(clock_phrase(status), style=style)
-        if status.running and status.fulfilled_by:
+        if status.running and status.fulfilled_by and status.state != "not-applicable":
             line.append(safe_text(f" (stops at {', '.join(status.fulfilled_by)})", "dim"))
     return line
 
@@ -54,6 +54,8 @@ def clock_phrase(status: ClockStatus) -> str:
         return f"met {format_elapsed(-status.remaining)} late (target {target})"
     if status.state == "breached":
         return f"BREACHED {format_elapsed(-status.remaining)} ago (target {target})"
+    if status.state == "not-applicable":
+        return f"not on this path (target {target})"
     return f"{format_elapsed(status.remaining)} left of {target}"
 
 
@@ -123,7 +125,9 @@ def summary(playbook: Playbook, state: WalkState, statuses: list[ClockStatus], j
     for status in statuses:
         style = CLOCK_STYLE[status.state]
         line = Text(f"{CLOCK_MARK[status.state]} ", style=style) + safe_text(status.name, "bold") + Text(" ")
-        if status.running:
+        if status.state == "not-applicable":
+            line.append(clock_phrase(status), style=style)
+        elif status.running:
             line.append("never stopped on this path; " + clock_phrase(status), style=style)
         else:
             line.append(clock_phrase(status) + f" at {status.stopped_by}", style=style)
