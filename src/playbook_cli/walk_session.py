@@ -18,13 +18,12 @@ from playbook_cli.engine import WalkState
 from playbook_cli.errors import Interrupted, PlaybookError, WalkError
 from playbook_cli.inputs import filled_reply, problem
 from playbook_cli.journal import JournalWriter
+from playbook_cli.labels import labels_for
 from playbook_cli.model import Playbook
 from playbook_cli.sla import clock_statuses
 
 Clock = Callable[[], datetime]
 
-QUESTION_HELP = "number or answer · b back · n note · q pause"
-ACTION_HELP = "Enter when done · b back · n note · q pause"
 
 
 class Terminal(Protocol):
@@ -68,7 +67,7 @@ def ask_inputs(playbook: Playbook, preset: dict[str, str], terminal: Terminal, l
         if spec.default:
             prompt += f" [{spec.default}]"
         elif not spec.required:
-            prompt += " (optional)"
+            prompt += f" ({labels_for(lang)['optional_input']})"
         while True:
             value = terminal.ask(prompt).strip()
             if not value and spec.default:
@@ -149,7 +148,8 @@ class WalkSession:
             raise
 
     def _interactive_step(self, node) -> None:
-        help_text = QUESTION_HELP if node.kind == "question" else ACTION_HELP
+        labels = labels_for(self.state.lang)
+        help_text = labels["question_help"] if node.kind == "question" else labels["action_help"]
         while True:
             typed = self.terminal.ask(help_text).strip()
             command = typed.lower()
@@ -160,7 +160,7 @@ class WalkSession:
                     self.record(engine.undo(self.playbook, self.state, self.now()))
                     return
                 if command == "n":
-                    text = self.terminal.ask("Note").strip()
+                    text = self.terminal.ask(labels["note_prompt"]).strip()
                     if text:
                         self.record(engine.note(self.state, text, self.now()))
                     continue

@@ -15,11 +15,11 @@ from rich.text import Text
 
 from playbook_cli.durations import format_duration, format_elapsed
 from playbook_cli.engine import WalkState
+from playbook_cli.labels import labels_for
 from playbook_cli.model import Node, Playbook
 from playbook_cli.safe_text import safe_text, terminal_safe
 from playbook_cli.sla import ClockStatus
 
-KIND_LABEL = {"question": "QUESTION", "action": "ACTION", "end": "END"}
 KIND_STYLE = {"question": "bold magenta", "action": "bold cyan", "end": "bold green"}
 CLOCK_STYLE = {"ok": "green", "due-soon": "yellow", "breached": "bold red", "met": "green", "met-late": "red", "not-applicable": "dim"}
 CLOCK_MARK = {"ok": "●", "due-soon": "▲", "breached": "✖", "met": "✔", "met-late": "✔", "not-applicable": "○"}
@@ -29,7 +29,7 @@ def _label(text: str, style: str = "dim") -> Text:
     return Text(text, style=style)
 
 
-def clock_line(playbook: Playbook, statuses: list[ClockStatus]) -> Text | None:
+def clock_line(playbook: Playbook, statuses: list[ClockStatus], labels: dict) -> Text | None:
     if not statuses:
         return None
     line = Text("SLA ", style="bold")
@@ -40,31 +40,32 @@ def clock_line(playbook: Playbook, statuses: list[ClockStatus]) -> Text | None:
         line.append(f"{CLOCK_MARK[status.state]} ", style=style)
         line.append(safe_text(status.name, "bold"))
         line.append(" ")
-        line.append(clock_phrase(status), style=style)
+        line.append(clock_phrase(status, labels), style=style)
         if status.running and status.fulfilled_by and status.state != "not-applicable":
-            line.append(safe_text(f" (stops at {', '.join(status.fulfilled_by)})", "dim"))
+            line.append(safe_text(f" ({labels['clock_stops_at']} {', '.join(status.fulfilled_by)})", "dim"))
     return line
 
 
-def clock_phrase(status: ClockStatus) -> str:
+def clock_phrase(status: ClockStatus, labels: dict) -> str:
     target = format_duration(status.target)
     if status.state == "met":
-        return f"met with {format_elapsed(status.remaining)} to spare (target {target})"
+        return labels["clock_met"].format(spare=format_elapsed(status.remaining), target=target)
     if status.state == "met-late":
-        return f"met {format_elapsed(-status.remaining)} late (target {target})"
+        return labels["clock_met_late"].format(late=format_elapsed(-status.remaining), target=target)
     if status.state == "breached":
-        return f"BREACHED {format_elapsed(-status.remaining)} ago (target {target})"
+        return labels["clock_breached"].format(late=format_elapsed(-status.remaining), target=target)
     if status.state == "not-applicable":
-        return f"not on this path (target {target})"
-    return f"{format_elapsed(status.remaining)} left of {target}"
+        return labels["clock_not_applicable"].format(target=target)
+    return labels["clock_left"].format(left=format_elapsed(status.remaining), target=target)
 
 
 def step_block(playbook: Playbook, state: WalkState, node: Node, now: datetime, reply: str | None, statuses) -> Group:
     lang, fallback = state.lang, playbook.default_language
-    parts: list = [Rule(safe_text(f"Step {len(state.path)} · {node.id}"), style="dim")]
+    labels = labels_for(lang)
+    parts: list = [Rule(safe_text(f"{labels['step']} {len(state.path)} · {node.id}"), style="dim")]
 
     head = Text()
-    head.append(f" {KIND_LABEL[node.kind]} ", style=f"reverse {KIND_STYLE[node.kind]}")
+    head.append(f" {labels[node.kind].upper()} ", style=f"reverse {KIND_STYLE[node.kind]}")
     head.append(" ")
     head.append(safe_text(node.text.get(lang, fallback), "bold"))
     parts.append(head)
@@ -72,36 +73,36 @@ def step_block(playbook: Playbook, state: WalkState, node: Node, now: datetime, 
     facts = Text()
     owner = playbook.owner_of(node)
     if owner:
-        facts.append("Owner: ", style="dim")
+        facts.append(f"{labels['owner']}: ", style="dim")
         facts.append(safe_text(playbook.role_title(owner, lang)))
     if node.within:
         spent = now - state.current.entered_at
         if facts:
             facts.append(" · ")
-        facts.append("Time budget: ", style="dim")
+        facts.append(f"{labels['within']}: ", style="dim")
         facts.append(format_duration(node.within))
         over = spent - node.within
         if over > timedelta(0):
-            facts.append(f" (over by {format_elapsed(over)})", style="bold red")
+            facts.append(f" ({labels['over_by']} {format_elapsed(over)})", style="bold red")
         else:
-            facts.append(f" ({format_elapsed(node.within - spent)} left)", style="dim")
+            facts.append(f" ({labels['time_left']} {format_elapsed(node.within - spent)})", style="dim")
     if facts:
         parts.append(facts)
 
     if node.steps:
-        parts.append(_label("Checklist:"))
+        parts.append(_label(f"{labels['checklist']}:"))
         for step in node.steps:
             parts.append(Text("  [ ] ") + safe_text(step.get(lang, fallback)))
     if reply is not None:
-        parts.append(Rule(Text("reply to the customer (copy below)", style="dim"), style="dim", align="left"))
+        parts.append(Rule(Text(labels["reply_copy"], style="dim"), style="dim", align="left"))
         parts.append(safe_text(reply))
         parts.append(Rule(style="dim"))
     if node.notes:
-        parts.append(_label("Notes: ") + safe_text(node.notes.get(lang, fallback), "italic"))
+        parts.append(_label(f"{labels['notes']}: ") + safe_text(node.notes.get(lang, fallback), "italic"))
     if node.kind == "question":
         for number, choice in enumerate(node.choices, 1):
             parts.append(Text(f"  {number}) ", style="bold") + safe_text(choice.answer.get(lang, fallback)))
-    line = clock_line(playbook, statuses)
+    line = clock_line(playbook, statuses, labels)
     if line is not None:
         parts.append(line)
     return Group(*parts)
@@ -109,11 +110,13 @@ def step_block(playbook: Playbook, state: WalkState, node: Node, now: datetime, 
 
 def summary(playbook: Playbook, state: WalkState, statuses: list[ClockStatus], journal: str, handoff: str | None) -> Group:
     lang, fallback = state.lang, playbook.default_language
+    labels = labels_for(lang)
     end = playbook.nodes[state.current.node]
-    parts: list = [Rule(Text("Walk finished", style="bold green"))]
-    parts.append(_label("Outcome: ") + Text(str(state.outcome), style="bold") + Text(" — ") + safe_text(end.text.get(lang, fallback)))
+    parts: list = [Rule(Text(labels["walk_finished"], style="bold green"))]
+    outcome = labels["outcomes"].get(state.outcome, str(state.outcome))
+    parts.append(_label(f"{labels['outcome']}: ") + Text(outcome, style="bold") + Text(" — ") + safe_text(end.text.get(lang, fallback)))
 
-    table = Table("#", "step", "owner", "answer", "time", box=None, pad_edge=False)
+    table = Table("#", labels["step"], labels["owner"], labels["answer"], labels["duration"], box=None, pad_edge=False)
     for number, step in enumerate(state.path, 1):
         node = playbook.nodes[step.node]
         answer = node.choices[step.choice].answer.get(lang, fallback) if step.choice is not None else ""
@@ -126,19 +129,19 @@ def summary(playbook: Playbook, state: WalkState, statuses: list[ClockStatus], j
         style = CLOCK_STYLE[status.state]
         line = Text(f"{CLOCK_MARK[status.state]} ", style=style) + safe_text(status.name, "bold") + Text(" ")
         if status.state == "not-applicable":
-            line.append(clock_phrase(status), style=style)
+            line.append(clock_phrase(status, labels), style=style)
         elif status.running:
-            line.append("never stopped on this path; " + clock_phrase(status), style=style)
+            line.append(f"{labels['clock_never_stopped']}; " + clock_phrase(status, labels), style=style)
         else:
-            line.append(clock_phrase(status) + f" at {status.stopped_by}", style=style)
+            line.append(clock_phrase(status, labels) + f" · {status.stopped_by}", style=style)
         parts.append(line)
     if state.notes:
-        parts.append(_label("Notes:"))
+        parts.append(_label(f"{labels['notes']}:"))
         for item in state.notes:
             parts.append(Text("  • ") + safe_text(f"[{item.node}] {item.text}"))
-    parts.append(_label("Journal: ") + safe_text(journal))
+    parts.append(_label(f"{labels['journal']}: ") + safe_text(journal))
     if end.handoff:
-        parts.append(_label("Continue in the next playbook: ") + safe_text(handoff or end.handoff, "bold"))
+        parts.append(_label(f"{labels['continue_in']}: ") + safe_text(handoff or end.handoff, "bold"))
     return Group(*parts)
 
 

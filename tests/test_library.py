@@ -1,0 +1,85 @@
+"""The bundled library: every playbook lints clean, is fully covered by its scenarios,
+walks to every end in both languages through the real CLI, and renders."""
+
+import json
+import subprocess
+
+import pytest
+from conftest import REPO
+
+from playbook_cli.lint import lint_paths
+from playbook_cli.model import load_playbook
+
+LIBRARY = REPO / "playbooks"
+PLAYBOOKS = sorted(LIBRARY.glob("*.yaml"))
+EXPECTED = {
+    "repeated-serious-issue", "competitor-pressure", "price-service-pressure", "delayed-response", "angry-customer",
+    "negative-feedback", "after-service-follow-up", "loyal-customer-at-risk", "inconsistent-information", "coverage-24-7",
+}
+
+
+def test_the_library_has_every_situation_in_the_sources():
+    assert {path.stem for path in PLAYBOOKS} == EXPECTED
+
+
+def test_the_library_lints_clean_with_strict(cli):
+    result = lint_paths([str(LIBRARY)])
+    assert result.findings == ()
+    assert cli("lint", "--strict", LIBRARY).exit_code == 0
+
+
+def test_scenarios_pass_with_full_coverage(cli):
+    result = cli("test", LIBRARY, "--min-coverage", "100", "--format", "json")
+    assert result.exit_code == 0, result.stdout
+    report = json.loads(result.stdout)
+    assert report["failed"] == 0 and report["coverage"] == {"nodes": 100.0, "choices": 100.0}
+
+
+@pytest.mark.parametrize("path", PLAYBOOKS, ids=lambda p: p.stem)
+def test_each_playbook_follows_the_house_rules(path):
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../schemas/playbook.schema.json\n")
+    playbook = load_playbook(path)
+    assert playbook.languages == ("vi", "en")
+    assert playbook.roles and playbook.sla and playbook.inputs
+    assert sum(1 for node in playbook.nodes.values() if node.kind == "question") >= 3
+    assert any(node.reply for node in playbook.nodes.values())
+    assert all(playbook.owner_of(node) for node in playbook.nodes.values())
+    replies = [node.reply.get("vi") for node in playbook.nodes.values() if node.reply]
+    assert all("Kính gửi" in reply or "Chào anh/chị" in reply for reply in replies)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("path", PLAYBOOKS, ids=lambda p: p.stem)
+def test_each_scenario_walks_to_its_end_in_both_languages(cli, tmp_path, path, lang):
+    playbook = load_playbook(path)
+    ends = set()
+    for index, scenario in enumerate(playbook.scenarios):
+        answers = tmp_path / f"answers-{index}.yaml"
+        answers.write_text(json.dumps({"inputs": dict(scenario.inputs), "answers": list(scenario.answers)}, ensure_ascii=False), encoding="utf-8")
+        journal = tmp_path / f"j-{index}.jsonl"
+        result = cli("walk", path, "--lang", lang, "--answers", answers, "--journal", journal)
+        assert result.exit_code == 0, f"{scenario.name}: {result.output}"
+        last = json.loads(journal.read_text(encoding="utf-8").splitlines()[-1])
+        assert last["event"] == "end" and last["node"] == scenario.expect_end
+        ends.add(last["node"])
+    assert ends == {node.id for node in playbook.nodes.values() if node.kind == "end"}
+
+
+def test_the_library_renders_in_both_languages(cli, tmp_path):
+    for fmt in ("md", "html"):
+        out = tmp_path / fmt
+        result = cli("render", LIBRARY, "--format", fmt, "--lang", "all", "--out", out)
+        assert result.exit_code == 0, result.output
+        assert len(list(out.glob(f"*.{fmt}"))) == 2 * len(PLAYBOOKS) + 2
+    vi = (tmp_path / "html" / "delayed-response.vi.html").read_text(encoding="utf-8")
+    assert '<html lang="vi">' in vi and "Bảng phân quyền" in vi and "Kính gửi anh/chị {{ customer }}," in vi
+
+
+def test_the_library_prints_to_pdf(cli, tmp_path):
+    out = tmp_path / "pdf"
+    assert cli("render", LIBRARY, "--format", "pdf", "--lang", "all", "--out", out).exit_code == 0
+    pdfs = sorted(out.glob("*.pdf"))
+    assert len(pdfs) == 2 * len(PLAYBOOKS) + 2
+    text = subprocess.run(["pdftotext", str(out / "angry-customer.vi.pdf"), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Xử lý khách hàng đang bức xúc" in text and "Chúng tôi thành thật xin lỗi" in text
