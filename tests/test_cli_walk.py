@@ -165,3 +165,22 @@ def test_playbook_text_cannot_drive_the_terminal_or_rich_markup(cli, write, tmp_
     assert result.exit_code == 0, result.output
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout
     assert "^[[2J[bold red]boom[/bold red] ^[]0;title^G" in result.stdout
+
+
+def test_resume_refuses_options_the_journal_already_records(cli, tmp_path):
+    journal = tmp_path / "j.jsonl"
+    cli("walk", SPEC_EXAMPLE, "--set", "customer=An", "--journal", journal, input="")
+    result = cli("walk", "--resume", journal, "--lang", "vi", "--set", "customer=B")
+    assert result.exit_code == 2 and "--set, --lang cannot be used with --resume" in result.stderr
+
+
+def test_resume_from_another_directory_finds_the_playbook(cli, tmp_path, monkeypatch, write):
+    write(SPEC_EXAMPLE.read_text(encoding="utf-8"), "work/delayed-response.yaml")
+    monkeypatch.chdir(tmp_path / "work")
+    journal = tmp_path / "j.jsonl"
+    cli("walk", "delayed-response.yaml", "--set", "customer=An", "--journal", journal, input="")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    result = cli("walk", "--resume", journal, input="2\n")
+    assert result.exit_code == 0, result.output

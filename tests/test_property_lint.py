@@ -50,3 +50,33 @@ def test_the_real_command_prints_no_traceback(tmp_path):
         proc = subprocess.run([sys.executable, "-m", "playbook_cli", "lint", str(path)], capture_output=True, text=True)
         assert proc.returncode in (1, 2), proc
         assert "Traceback" not in proc.stdout + proc.stderr
+
+
+def test_unwritable_output_and_internal_errors_are_one_line(tmp_path):
+    from conftest import SPEC_EXAMPLE
+
+    blocked = tmp_path / "file"
+    blocked.write_text("not a directory")
+    proc = subprocess.run(
+        [sys.executable, "-m", "playbook_cli", "render", str(SPEC_EXAMPLE), "--format", "html", "--out", str(blocked / "out")],
+        capture_output=True, text=True,
+    )
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert "playbook: " in proc.stderr and "Not a directory" in proc.stderr
+
+
+def test_a_bug_is_reported_in_one_line_not_a_traceback(monkeypatch, capsys):
+    import pytest
+
+    from playbook_cli import cli
+
+    def broken(**_):
+        raise RuntimeError("boom")
+
+    monkeypatch.delenv("PLAYBOOK_DEBUG", raising=False)
+    monkeypatch.setattr(cli, "app", broken)
+    with pytest.raises(SystemExit) as exit_info:
+        cli.run()
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert "internal error: RuntimeError: boom" in err and "PLAYBOOK_DEBUG=1" in err and "Traceback" not in err

@@ -34,8 +34,11 @@ def test_interactive_walk_with_note_back_ctrl_c_and_resume(tmp_path, tmux_sessio
     walk.type("cs 12")  # refused by the pattern, asked again
     walk.wait_for("'cs 12' is not a valid ticket")
     walk.type("CS-12")
-    screen = walk.wait_for("number or answer · b back · n note · q pause ›")
+    screen = walk.wait_for("number or answer · b back · n note · s clocks · q pause ›")
     assert "Is the first-reply target already missed?" in screen and "1) Yes" in screen and "SLA" in screen
+    shown = len(walk.screen().rstrip())
+    walk.type("s")  # the clocks again, freshly computed
+    walk.wait_for("first_reply", after=shown)
     walk.type("n")
     walk.wait_for("Note ›")
     walk.type("customer called twice")

@@ -186,106 +186,34 @@ def walk(
     """Walk a playbook step by step during an incident, journaling every decision.
 
     Interactive on a terminal; scripted with --answers FILE or when stdin is not a
-    terminal (one answer per line). Exit 0 at an end, 2 on bad input or when the
-    answers run out, 130 when paused (Ctrl-C or q); resume with --resume JOURNAL.
+    terminal (one answer per line). At a prompt: b goes back, n adds a note, s shows the
+    SLA clocks, q (or Ctrl-C) pauses. Exit 0 at an end, 2 on bad input or when the
+    answers run out, 130 when paused; resume with --resume JOURNAL.
     """
-    from datetime import datetime, timezone
-    from pathlib import Path
-
     from rich.text import Text
 
-    from playbook_cli import engine
     from playbook_cli.answers import load_answers
     from playbook_cli.errors import Interrupted, WalkError
-    from playbook_cli.inputs import resolve_inputs
-    from playbook_cli.journal import JournalWriter, default_journal_path, read_journal, set_aside_torn_tail
-    from playbook_cli.sla import clock_statuses
-    from playbook_cli.walk_session import ConsoleTerminal, WalkSession, ask_inputs, handoff_command
-    from playbook_cli.walk_view import summary
+    from playbook_cli.walk_session import ConsoleTerminal
 
     console, errors = _console(), _console(stderr=True)
     terminal = ConsoleTerminal(console, errors)
-    now = lambda: datetime.now(timezone.utc)  # noqa: E731
-    preset = _parse_sets(set_)
-    scripted = None
     try:
-        if answers:
-            scripted = load_answers(answers)
+        scripted = load_answers(answers) if answers else None
     except InputError as exc:
         raise _fail(str(exc))
     interactive = scripted is None and sys.stdin.isatty()
     answer_stream = iter(scripted.answers) if scripted else (None if interactive else _stdin_answers())
 
     if resume:
-        try:
-            events, warnings = read_journal(Path(resume))
-        except WalkError as exc:
-            raise _fail(str(exc))
-        start = events[0]
-        if start.get("event") != "start":
-            raise _fail(f"{resume}:1: the journal does not begin with a start event")
-        path = playbook or start.get("file", "")
-        if not Path(path).is_file():
-            raise _fail(f"{resume}: the playbook {path!r} it was recorded with is not there; pass it: playbook walk PLAYBOOK --resume {resume}")
-        loaded = _load_for_use(path)
-        for warning in warnings:
-            terminal.warn(warning)
-        changed = loaded.sha256 != start.get("sha256")
-        if changed:
-            terminal.warn(f"{path} changed since this walk was recorded; going on where the recorded path still fits")
-        try:
-            state = engine.replay(loaded, events)
-        except WalkError as exc:
-            raise _fail(f"{resume}: {exc}")
-        journal_path = Path(resume)
-        if state.ended:
-            console.print(summary(loaded, state, clock_statuses(loaded, state, now()), str(journal_path), handoff_command(loaded, state)))
-            console.print(Text("This walk had already ended; nothing to resume."))
-            raise typer.Exit(EXIT_OK)
-        aside = set_aside_torn_tail(journal_path)
-        if aside:
-            terminal.warn(f"the torn last line was moved to {aside}")
-        writer = JournalWriter(journal_path)
-        console.print(Text("Resuming ") + Text(str(journal_path), style="bold") + Text(f" at step {len(state.path)} ({state.current.node})"))
-        session = WalkSession(loaded, state, writer, terminal, now, answer_stream)
-        session.record(engine.resume(loaded, state, now(), changed))
+        given = [flag for flag, value in (("--set", set_), ("--lang", lang), ("--opened-at", opened_at), ("--journal", journal)) if value]
+        if given:
+            raise _fail(f"{', '.join(given)} cannot be used with --resume: the journal already records them")
+        session = _resumed_session(resume, playbook, terminal, answer_stream)
     else:
-        if not playbook:
-            raise _fail("name the playbook to walk, e.g. playbook walk playbooks/delayed-response.yaml (or --resume JOURNAL)")
-        if not Path(playbook).is_file():
-            raise _fail(f"{playbook}: no such file")
-        loaded = _load_for_use(playbook)
-        if lang is not None and loaded.languages and lang not in loaded.languages:
-            raise _fail(f"--lang {lang}: {playbook} is written in {', '.join(loaded.languages)}")
-        walk_lang = lang or loaded.default_language
-        opened = _parse_opened_at(opened_at)
-        given = {**(scripted.inputs if scripted else {}), **preset}
-        try:
-            if interactive:
-                unknown = sorted(set(given) - set(loaded.inputs))
-                if unknown:
-                    raise InputError(f"{playbook}: no input named {', '.join(unknown)} (inputs: {', '.join(loaded.inputs) or 'none'})")
-                console.print(Text(loaded.title.get(walk_lang, loaded.default_language), style="bold"))
-                given = ask_inputs(loaded, given, terminal, walk_lang)
-            values = resolve_inputs(loaded, given, walk_lang)
-        except InputError as exc:
-            raise _fail(str(exc))
-        except (KeyboardInterrupt, EOFError):
-            errors.print(Text("\nInterrupted before the walk began; nothing was recorded."))
-            raise typer.Exit(EXIT_INTERRUPTED)
-        journal_path = Path(journal) if journal else default_journal_path(loaded.id, now())
-        if journal_path.exists() and journal_path.stat().st_size > 0:
-            raise _fail(f"{journal_path} already holds a walk; resume it with --resume {journal_path}, or choose another --journal")
-        try:
-            writer = JournalWriter(journal_path)
-        except OSError as exc:
-            raise _fail(f"{journal_path}: cannot write the journal: {exc.strerror or exc}")
-        console.print(Text("Journal: ", style="dim") + Text(str(journal_path), style="bold"))
-        first = engine.begin(loaded, file=playbook, inputs=values, lang=walk_lang, opened_at=opened, at=now())
-        session = WalkSession(loaded, None, writer, terminal, now, answer_stream)
-        session.record(first)
+        session = _new_session(playbook, terminal, answer_stream, scripted, interactive, _parse_sets(set_), lang, opened_at, journal)
 
-    resume_hint = f"playbook walk --resume {journal_path}"
+    resume_hint = f"playbook walk --resume {session.journal.path}"
     try:
         final = session.run()
     except Interrupted as exc:
@@ -298,8 +226,116 @@ def walk(
         raise typer.Exit(EXIT_USAGE)
     finally:
         session.journal.close()
-    console.print(summary(loaded, final, clock_statuses(loaded, final, now()), str(journal_path), handoff_command(loaded, final)))
+    _print_summary(console.print, session.playbook, final, session.journal.path, session.now())
     raise typer.Exit(EXIT_OK)
+
+
+def _now():
+    from datetime import datetime, timezone
+
+    return datetime.now(timezone.utc)
+
+
+def _print_summary(show, loaded, state, journal_path, now) -> None:
+    from playbook_cli.sla import clock_statuses
+    from playbook_cli.walk_session import handoff_command
+    from playbook_cli.walk_view import summary
+
+    show(summary(loaded, state, clock_statuses(loaded, state, now), str(journal_path), handoff_command(loaded, state)))
+
+
+def _new_session(playbook, terminal, answer_stream, scripted, interactive, preset, lang, opened_at, journal):
+    """Ask or check the inputs, open a new journal and record the start of the walk."""
+    from pathlib import Path
+
+    from rich.text import Text
+
+    from playbook_cli import engine
+    from playbook_cli.inputs import resolve_inputs
+    from playbook_cli.journal import JournalWriter, default_journal_path
+    from playbook_cli.walk_session import WalkSession, ask_inputs
+
+    if not playbook:
+        raise _fail("name the playbook to walk, e.g. playbook walk playbooks/delayed-response.yaml (or --resume JOURNAL)")
+    if not Path(playbook).is_file():
+        raise _fail(f"{playbook}: no such file")
+    loaded = _load_for_use(playbook)
+    if lang is not None and loaded.languages and lang not in loaded.languages:
+        raise _fail(f"--lang {lang}: {playbook} is written in {', '.join(loaded.languages)}")
+    walk_lang = lang or loaded.default_language
+    opened = _parse_opened_at(opened_at)
+    given = {**(scripted.inputs if scripted else {}), **preset}
+    try:
+        if interactive:
+            unknown = sorted(set(given) - set(loaded.inputs))
+            if unknown:
+                raise InputError(f"{playbook}: no input named {', '.join(unknown)} (inputs: {', '.join(loaded.inputs) or 'none'})")
+            terminal.show(Text(loaded.title.get(walk_lang, loaded.default_language), style="bold"))
+            given = ask_inputs(loaded, given, terminal, walk_lang)
+        values = resolve_inputs(loaded, given, walk_lang)
+    except InputError as exc:
+        raise _fail(str(exc))
+    except (KeyboardInterrupt, EOFError):
+        raise _fail("interrupted before the walk began; nothing was recorded", EXIT_INTERRUPTED)
+
+    journal_path = Path(journal) if journal else default_journal_path(loaded.id, _now())
+    if journal_path.exists() and journal_path.stat().st_size > 0:
+        raise _fail(f"{journal_path} already holds a walk; resume it with --resume {journal_path}, or choose another --journal")
+    try:
+        writer = JournalWriter(journal_path)
+    except OSError as exc:
+        raise _fail(f"{journal_path}: cannot write the journal: {exc.strerror or exc}")
+    terminal.show(Text("Journal: ", style="dim") + Text(str(journal_path), style="bold"))
+    session = WalkSession(loaded, None, writer, terminal, _now, answer_stream)
+    session.record(engine.begin(loaded, file=playbook, inputs=values, lang=walk_lang, opened_at=opened, at=_now()))
+    return session
+
+
+def _resumed_session(resume, playbook, terminal, answer_stream):
+    """Replay a journal into the state it records, and reopen it for appending."""
+    from pathlib import Path
+
+    from rich.text import Text
+
+    from playbook_cli import engine
+    from playbook_cli.errors import WalkError
+    from playbook_cli.journal import JournalWriter, read_journal, set_aside_torn_tail
+    from playbook_cli.walk_session import WalkSession
+
+    try:
+        events, warnings = read_journal(Path(resume))
+    except WalkError as exc:
+        raise _fail(str(exc))
+    start = events[0]
+    if start.get("event") != "start":
+        raise _fail(f"{resume}:1: the journal does not begin with a start event")
+    candidates = [playbook] if playbook else [start.get("file", ""), start.get("path", "")]
+    path = next((c for c in candidates if c and Path(c).is_file()), None)
+    if path is None:
+        raise _fail(f"{resume}: the playbook {candidates[0]!r} it was recorded with is not there; pass it: playbook walk PLAYBOOK --resume {resume}")
+    loaded = _load_for_use(path)
+    for warning in warnings:
+        terminal.warn(warning)
+    changed = loaded.sha256 != start.get("sha256")
+    if changed:
+        terminal.warn(f"{path} changed since this walk was recorded; going on where the recorded path still fits")
+    try:
+        state = engine.replay(loaded, events)
+    except WalkError as exc:
+        raise _fail(f"{resume}: {exc}")
+    journal_path = Path(resume)
+    if state.ended:
+        _print_summary(terminal.show, loaded, state, journal_path, _now())
+        terminal.show(Text("This walk had already ended; nothing to resume."))
+        raise typer.Exit(EXIT_OK)
+    aside = set_aside_torn_tail(journal_path)
+    if aside:
+        terminal.warn(f"the torn last line was moved to {aside}")
+    writer = JournalWriter(journal_path)
+    terminal.show(Text("Resuming ") + Text(str(journal_path), style="bold") + Text(f" at step {len(state.path)} ({state.current.node})"))
+    session = WalkSession(loaded, state, writer, terminal, _now, answer_stream)
+    session.record(engine.resume(loaded, state, _now(), changed))
+    return session
 
 
 class TestFormat(str, enum.Enum):
@@ -576,6 +612,22 @@ def run() -> None:
     except KeyboardInterrupt:
         print("\ninterrupted", file=sys.stderr)
         sys.exit(EXIT_INTERRUPTED)
+    except BrokenPipeError:
+        # The reader went away (`playbook render x | head`): not an error worth a message.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(EXIT_OK)
     except PlaybookError as exc:
         print(f"playbook: {exc}", file=sys.stderr)
+        sys.exit(EXIT_USAGE)
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"playbook: {where}{exc.strerror or exc}", file=sys.stderr)
+        sys.exit(EXIT_USAGE)
+    except Exception as exc:  # a bug: one clear line, the traceback only on request
+        print(
+            f"playbook: internal error: {type(exc).__name__}: {exc}\n"
+            "This is a bug in playbook-cli; run again with PLAYBOOK_DEBUG=1 for the traceback and report it.",
+            file=sys.stderr,
+        )
         sys.exit(EXIT_USAGE)

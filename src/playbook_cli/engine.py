@@ -194,11 +194,14 @@ def _arrive(playbook: Playbook, node_id: str, at: datetime) -> list[dict]:
 
 
 def begin(playbook: Playbook, *, file: str, inputs: Mapping[str, str], lang: str | None, opened_at: datetime, at: datetime) -> list[dict]:
+    from pathlib import Path
+
     start = _event(
         "start", at,
         journal=JOURNAL_VERSION,
         playbook=playbook.id,
         file=file,
+        path=str(Path(file).resolve()),  # so a resume from another directory finds it
         sha256=playbook.sha256,
         lang=lang,
         inputs=dict(inputs),

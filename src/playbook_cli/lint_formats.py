@@ -118,7 +118,6 @@ def as_sarif(result: LintResult) -> str:
                     "driver": {
                         "name": "playbook-cli",
                         "version": __version__,
-                        "informationUri": "https://github.com/playbook-cli/playbook-cli",
                         "rules": rules,
                     }
                 },

@@ -107,6 +107,13 @@ class WalkSession:
         reply = filled_reply(self.playbook, node, self.state.lang, self.state.inputs)
         self.terminal.show(step_block(self.playbook, self.state, node, now, reply, statuses))
 
+    def show_clocks(self) -> None:
+        from playbook_cli.walk_view import clock_line
+
+        line = clock_line(self.playbook, clock_statuses(self.playbook, self.state, self.now()), labels_for(self.state.lang))
+        if line is not None:
+            self.terminal.show(line)
+
     def pause(self) -> Interrupted:
         self.record(engine.pause(self.state, self.now()))
         return Interrupted(f"Paused. The journal is safe at {self.journal.path}")
@@ -159,6 +166,10 @@ class WalkSession:
                 if command == "b":
                     self.record(engine.undo(self.playbook, self.state, self.now()))
                     return
+                if command == "s":
+                    self.record_breaches()
+                    self.show_clocks()
+                    continue
                 if command == "n":
                     text = self.terminal.ask(labels["note_prompt"]).strip()
                     if text:
