@@ -1,0 +1,53 @@
+"""Whatever a person does during a walk, the journal replays to the very same state."""
+
+from datetime import datetime, timedelta, timezone
+
+from conftest import REPO
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from playbook_cli import engine
+from playbook_cli.errors import WalkError
+from playbook_cli.model import load_playbook
+
+PLAYBOOKS = [load_playbook(path) for path in sorted((REPO / "playbooks").glob("*.yaml"))]
+T0 = datetime(2026, 1, 1, tzinfo=timezone.utc)
+ACTIONS = st.lists(st.tuples(st.sampled_from(["choose", "complete", "undo", "note", "breach"]), st.integers(0, 5)), max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(PLAYBOOKS), ACTIONS)
+def test_replaying_the_journal_gives_the_live_state(playbook, actions):
+    journal = engine.begin(playbook, file=playbook.path, inputs={}, lang="en", opened_at=T0, at=T0)
+    state = engine.replay(playbook, journal)
+    for minute, (action, number) in enumerate(actions, 1):
+        if state.ended:
+            break
+        now = T0 + timedelta(minutes=30 * minute)
+        node = playbook.nodes[state.current.node]
+        try:
+            if action == "choose":
+                events = engine.choose(playbook, state, number + 1, now)
+            elif action == "complete":
+                events = engine.complete(playbook, state, now)
+            elif action == "undo":
+                events = engine.undo(playbook, state, now)
+            elif action == "note":
+                events = engine.note(state, f"note {number}", now)
+            else:
+                events = engine.breaches(playbook, state, now)
+        except WalkError:
+            continue  # refused actions (a number with no choice, undo at the start) change nothing
+        journal += events
+        state = engine.replay_onto(playbook, state, events)
+        assert node.id in playbook.nodes
+
+    assert engine.replay(playbook, journal) == state
+    path = [step.node for step in state.path]
+    assert path[0] == playbook.start
+    for before, after in zip(state.path, state.path[1:]):
+        source = playbook.nodes[before.node]
+        expected = source.choices[before.choice].next if source.kind == "question" else source.next
+        assert after.node == expected
+    assert all(step.left_at is not None for step in state.path[:-1])
+    assert state.ended == (playbook.nodes[path[-1]].kind == "end")
