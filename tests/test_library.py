@@ -83,3 +83,13 @@ def test_the_library_prints_to_pdf(cli, tmp_path):
     assert len(pdfs) == 2 * len(PLAYBOOKS) + 2
     text = subprocess.run(["pdftotext", str(out / "angry-customer.vi.pdf"), "-"], capture_output=True, text=True, check=True).stdout
     assert "Xử lý khách hàng đang bức xúc" in text and "Chúng tôi thành thật xin lỗi" in text
+
+
+def test_a_handoff_prints_the_command_that_continues_the_case(cli, tmp_path):
+    answers = tmp_path / "answers.yaml"
+    answers.write_text('inputs: {customer: "Trần Thị Bình", ticket: CS-9, problem: "Ứng dụng tự thoát"}\nanswers: ["Đúng", "Đã báo nhiều lần"]\n', encoding="utf-8")
+    result = cli("walk", LIBRARY / "angry-customer.yaml", "--answers", answers, "--opened-at", "2026-01-05T09:00Z", "--journal", tmp_path / "j.jsonl")
+    assert result.exit_code == 0
+    command = f"playbook walk {LIBRARY / 'repeated-serious-issue.yaml'} --opened-at 2026-01-05T09:00:00.000Z --set 'customer=Trần Thị Bình' --set ticket=CS-9"
+    assert command in " ".join(result.stdout.split())
+    assert "--lang vi" in result.stdout

@@ -69,11 +69,11 @@ class LintFormat(str, enum.Enum):
 
 @app.command()
 def lint(
-    paths: Annotated[list[str], typer.Argument(help="Playbook files, or directories searched for *.yaml / *.yml.")],
+    paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Playbook files, or directories searched for *.yaml / *.yml.")],
     format: Annotated[LintFormat, typer.Option("--format", "-f", help="Output format.")] = LintFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Fail (exit 1) on warnings too.")] = False,
     ignore: Annotated[
-        Optional[list[str]], typer.Option("--ignore", help="Skip this rule id (repeatable); see `playbook rules`.")
+        Optional[list[str]], typer.Option("--ignore", metavar="RULE", help="Skip this rule id (repeatable); see `playbook rules`.")
     ] = None,
 ):
     """Check playbooks against the schema and the decision-tree rules.
@@ -175,13 +175,13 @@ def _stdin_answers():
 
 @app.command()
 def walk(
-    playbook: Annotated[Optional[str], typer.Argument(help="The playbook to walk (optional with --resume).")] = None,
-    set_: Annotated[Optional[list[str]], typer.Option("--set", help="Pre-fill an input: NAME=VALUE (repeatable).")] = None,
-    answers: Annotated[Optional[str], typer.Option("--answers", help="Walk with the answers in this file (scripted).")] = None,
-    lang: Annotated[Optional[str], typer.Option("--lang", help="Language code (default: the playbook's first).")] = None,
-    opened_at: Annotated[Optional[str], typer.Option("--opened-at", help="When the case was opened, ISO-8601 (default: now). SLA clocks run from here.")] = None,
-    journal: Annotated[Optional[str], typer.Option("--journal", help="Where to write the journal (default: .playbook/journal/<id>-<time>.jsonl).")] = None,
-    resume: Annotated[Optional[str], typer.Option("--resume", help="Go on with the walk recorded in this journal.")] = None,
+    playbook: Annotated[Optional[str], typer.Argument(metavar="[PLAYBOOK]", help="The playbook to walk (optional with --resume).")] = None,
+    set_: Annotated[Optional[list[str]], typer.Option("--set", metavar="NAME=VALUE", help="Pre-fill an input: NAME=VALUE (repeatable).")] = None,
+    answers: Annotated[Optional[str], typer.Option("--answers", metavar="FILE", help="Walk with the answers in this file (scripted).")] = None,
+    lang: Annotated[Optional[str], typer.Option("--lang", metavar="CODE", help="Language code (default: the playbook's first).")] = None,
+    opened_at: Annotated[Optional[str], typer.Option("--opened-at", metavar="TIME", help="When the case was opened, ISO-8601 (default: now). SLA clocks run from here.")] = None,
+    journal: Annotated[Optional[str], typer.Option("--journal", metavar="PATH", help="Where to write the journal (default: .playbook/journal/<id>-<time>.jsonl).")] = None,
+    resume: Annotated[Optional[str], typer.Option("--resume", metavar="JOURNAL", help="Go on with the walk recorded in this journal.")] = None,
 ):
     """Walk a playbook step by step during an incident, journaling every decision.
 
@@ -345,9 +345,9 @@ class TestFormat(str, enum.Enum):
 
 @app.command("test")
 def test_command(
-    paths: Annotated[list[str], typer.Argument(help="Playbook files, or directories searched for *.yaml / *.yml.")],
+    paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Playbook files, or directories searched for *.yaml / *.yml.")],
     min_coverage: Annotated[
-        Optional[float], typer.Option("--min-coverage", min=0, max=100, help="Fail when a playbook's node or choice coverage is below this percentage.")
+        Optional[float], typer.Option("--min-coverage", min=0, max=100, metavar="PERCENT", help="Fail when a playbook's node or choice coverage is below this percentage.")
     ] = None,
     format: Annotated[TestFormat, typer.Option("--format", "-f", help="Output format.")] = TestFormat.text,
 ):
@@ -451,11 +451,11 @@ def _write(path, content: str) -> None:
 
 @app.command()
 def render(
-    paths: Annotated[list[str], typer.Argument(help="Playbook files, or directories searched for *.yaml / *.yml.")],
+    paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Playbook files, or directories searched for *.yaml / *.yml.")],
     format: Annotated[RenderFormat, typer.Option("--format", "-f", help="Output format.")] = RenderFormat.md,
-    out: Annotated[Optional[str], typer.Option("--out", "-o", help="Output directory (required for several files; default for pdf: .).")] = None,
-    lang: Annotated[Optional[str], typer.Option("--lang", help="Language code, or 'all' for one file per language.")] = None,
-    templates: Annotated[Optional[str], typer.Option("--templates", help="Directory of templates overriding the built-in ones by name.")] = None,
+    out: Annotated[Optional[str], typer.Option("--out", "-o", metavar="DIR", help="Output directory (required for several files; default for pdf: .).")] = None,
+    lang: Annotated[Optional[str], typer.Option("--lang", metavar="CODE", help="Language code, or 'all' for one file per language.")] = None,
+    templates: Annotated[Optional[str], typer.Option("--templates", metavar="DIR", help="Directory of templates overriding the built-in ones by name.")] = None,
 ):
     """Render playbooks to printable runbooks (Markdown, HTML or PDF), with an index.
 
@@ -546,9 +546,9 @@ class GraphFormat(str, enum.Enum):
 
 @app.command()
 def graph(
-    playbook: Annotated[str, typer.Argument(help="The playbook to draw.")],
+    playbook: Annotated[str, typer.Argument(metavar="PLAYBOOK", help="The playbook to draw.")],
     format: Annotated[GraphFormat, typer.Option("--format", "-f", help="mermaid or dot (Graphviz).")] = GraphFormat.mermaid,
-    lang: Annotated[Optional[str], typer.Option("--lang", help="Language code (default: the playbook's first).")] = None,
+    lang: Annotated[Optional[str], typer.Option("--lang", metavar="CODE", help="Language code (default: the playbook's first).")] = None,
 ):
     """Print the decision tree as a Mermaid flowchart or Graphviz DOT."""
     from pathlib import Path
@@ -565,11 +565,11 @@ def graph(
 
 @app.command()
 def report(
-    journal: Annotated[str, typer.Argument(help="A walk journal (.jsonl).")],
+    journal: Annotated[str, typer.Argument(metavar="JOURNAL", help="A walk journal (.jsonl).")],
     format: Annotated[RenderFormat, typer.Option("--format", "-f", help="md, html or pdf.")] = RenderFormat.md,
-    out: Annotated[Optional[str], typer.Option("--out", "-o", help="Output file (default: stdout; required for pdf).")] = None,
-    playbook: Annotated[Optional[str], typer.Option("--playbook", help="The playbook walked (default: the one the journal names).")] = None,
-    templates: Annotated[Optional[str], typer.Option("--templates", help="Directory of templates overriding the built-in ones by name.")] = None,
+    out: Annotated[Optional[str], typer.Option("--out", "-o", metavar="FILE", help="Output file (default: stdout; required for pdf).")] = None,
+    playbook: Annotated[Optional[str], typer.Option("--playbook", metavar="PLAYBOOK", help="The playbook walked (default: the one the journal names).")] = None,
+    templates: Annotated[Optional[str], typer.Option("--templates", metavar="DIR", help="Directory of templates overriding the built-in ones by name.")] = None,
 ):
     """Turn a walk journal into an incident report: timeline, answers, notes, replies, SLA, outcome."""
     from pathlib import Path
