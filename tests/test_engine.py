@@ -105,7 +105,7 @@ def test_replay_refuses_a_path_the_playbook_no_longer_has(playbook):
     events += engine.choose(playbook, state, 1, T0)
     tampered = [dict(e) for e in events]
     tampered[-1]["node"] = "reply-now"
-    with pytest.raises(WalkError, match="no longer exists.*'how-late' now leads to 'apologise'"):
+    with pytest.raises(WalkError, match=r"no longer exists.*'how-late' now leads to 'apologise'"):
         engine.replay(playbook, tampered)
     gone = [dict(e) for e in events]
     gone[-1]["node"] = "vanished"

@@ -45,7 +45,7 @@ def test_replaying_the_journal_gives_the_live_state(playbook, actions):
     assert engine.replay(playbook, journal) == state
     path = [step.node for step in state.path]
     assert path[0] == playbook.start
-    for before, after in zip(state.path, state.path[1:]):
+    for before, after in zip(state.path, state.path[1:], strict=False):
         source = playbook.nodes[before.node]
         expected = source.choices[before.choice].next if source.kind == "question" else source.next
         assert after.node == expected

@@ -574,6 +574,8 @@ def report(
     """Turn a walk journal into an incident report: timeline, answers, notes, replies, SLA, outcome."""
     from pathlib import Path
 
+    from rich.text import Text
+
     from playbook_cli.errors import WalkError
     from playbook_cli.incident_report import report_context
     from playbook_cli.journal import read_journal
@@ -584,9 +586,12 @@ def report(
         events, warnings = read_journal(Path(journal))
     except WalkError as exc:
         raise _fail(str(exc))
-    path = playbook or events[0].get("file", "")
-    if not Path(path).is_file():
-        raise _fail(f"{journal}: the playbook {path!r} it was recorded with is not there; pass it with --playbook PATH")
+    for warning in warnings:
+        _console(stderr=True).print(Text("! ", style="bold yellow") + Text(warning))
+    candidates = [playbook] if playbook else [events[0].get("file", ""), events[0].get("path", "")]
+    path = next((c for c in candidates if c and Path(c).is_file()), None)
+    if path is None:
+        raise _fail(f"{journal}: the playbook {candidates[0]!r} it was recorded with is not there; pass it with --playbook PATH")
     loaded = _load_for_use(path)
     kind = "md" if format is RenderFormat.md else "html"
     if format is RenderFormat.pdf and out is None:

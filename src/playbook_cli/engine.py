@@ -217,7 +217,7 @@ def match_choice(node: Node, given: Any, lang: str | None, default_lang: str | N
     surrounding spaces. Raises WalkError naming what would be accepted.
     """
     text = str(given).strip()
-    if isinstance(given, int) and not isinstance(given, bool) or text.isdigit():
+    if (isinstance(given, int) and not isinstance(given, bool)) or text.isdigit():
         number = int(text)
         if 1 <= number <= len(node.choices):
             return number - 1

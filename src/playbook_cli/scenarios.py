@@ -43,7 +43,7 @@ class Coverage:
         return self.percent(self.choices_visited, self.choices_total)
 
     def __add__(self, other: "Coverage") -> "Coverage":
-        return Coverage(*(a + b for a, b in zip(self._fields(), other._fields())))
+        return Coverage(*(a + b for a, b in zip(self._fields(), other._fields(), strict=True)))
 
     def _fields(self):
         return (self.nodes_visited, self.nodes_total, self.choices_visited, self.choices_total)

@@ -1,5 +1,3 @@
-from conftest import dedent
-
 RULE = "sla/unmeetable"
 
 TEXT = """\

@@ -1,5 +1,3 @@
-from conftest import dedent
-
 RULE = "text/missing-translation"
 
 TEXT = """\
