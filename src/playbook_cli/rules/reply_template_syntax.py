@@ -13,14 +13,10 @@ SEVERITY = Severity.ERROR
 
 
 def check(ctx):
-    from jinja2 import TemplateSyntaxError
+    from playbook_cli.templating import syntax_error
 
-    from playbook_cli.templating import reply_environment
-
-    env = reply_environment()
     for path, source in reply_templates(ctx.data):
-        try:
-            env.parse(source)
-        except TemplateSyntaxError as exc:
-            line, column = ctx.template_position(path, exc.lineno or 1)
-            yield ctx.at_position(line, column, f"the reply template does not parse: {exc.message}; check the {{{{ }}}} and {{% %}} pairs")
+        error = syntax_error(source)
+        if error is not None:
+            line, column = ctx.template_position(path, error.lineno or 1)
+            yield ctx.at_position(line, column, f"the reply template does not parse: {error.message}; check the {{{{ }}}} and {{% %}} pairs")
