@@ -11,7 +11,17 @@ def rules_markdown() -> str:
         "# Lint rules",
         "",
         "Generated from the rules' docstrings by `scripts/make_rules_doc.py`; `playbook rules`",
-        "prints the same catalogue. Skip a rule with `playbook lint --ignore RULE`.",
+        "prints the same catalogue. Skip a rule everywhere with `playbook lint --ignore RULE`,",
+        "or in one place with a comment in the playbook:",
+        "",
+        "```yaml",
+        "  legacy-step:   # playbook-lint: disable=graph/unreachable",
+        "# playbook-lint: disable=sla/unmeetable        (on its own line: silences the next line)",
+        "# playbook-lint: disable-file=meta/id-mismatch  (anywhere: silences the whole file)",
+        "```",
+        "",
+        "Without `=RULE` a comment silences every rule there. A comment naming no existing rule",
+        "is reported (`lint/unknown-rule`).",
         "",
         "## Reading and schema checks",
         "",
@@ -22,7 +32,7 @@ def rules_markdown() -> str:
     for rule_id, (severity, text) in rule_catalogue().items():
         if rule_id not in documented:
             lines.append(f"| `{rule_id}` | {severity} | {text} |")
-    lines += ["", "## Decision-tree rules", ""]
+    lines += ["", "## Decision-tree rules", ""]  # the modules' own documentation
     for rule in RULES:
         lines += [f"### `{rule.ID}` ({rule.SEVERITY.value})", "", documentation(rule), ""]
     return "\n".join(lines)

@@ -74,6 +74,16 @@ def lint_documents(docs: list[LoadedDocument], ignore: frozenset[str] = frozense
     return findings
 
 
+def _apply_suppressions(docs: list[LoadedDocument], findings: list[Finding]) -> list[Finding]:
+    from playbook_cli.lint_formats import rule_catalogue
+    from playbook_cli.suppressions import parse
+
+    known = set(rule_catalogue())
+    per_file = {doc.path: parse(doc.path, doc.text, known) for doc in docs}
+    kept = [f for f in findings if f.file not in per_file or not per_file[f.file].hides(f)]
+    return kept + [problem for s in per_file.values() for problem in s.problems]
+
+
 def lint_paths(paths: list[str], ignore: frozenset[str] = frozenset()) -> LintResult:
     files = discover(paths)
     docs, findings = [], []
@@ -83,5 +93,5 @@ def lint_paths(paths: list[str], ignore: frozenset[str] = frozenset()) -> LintRe
         except PlaybookLoadError as exc:
             findings.append(exc.finding)
     findings.extend(lint_documents(docs, ignore))
-    findings = [f for f in findings if f.rule not in ignore]
+    findings = [f for f in _apply_suppressions(docs, findings) if f.rule not in ignore]
     return LintResult(tuple(files), tuple(sorted(findings, key=Finding.sort_key)))

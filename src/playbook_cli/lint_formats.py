@@ -70,8 +70,10 @@ def rule_catalogue() -> dict[str, tuple[str, str]]:
     from playbook_cli.loader import LOAD_RULES
     from playbook_cli.rules import RULES, description
     from playbook_cli.schema import rule_descriptions
+    from playbook_cli.suppressions import DESCRIPTION, RULE_ID
 
     catalogue = {rule_id: ("error", text) for rule_id, text in LOAD_RULES.items()}
+    catalogue[RULE_ID] = ("warning", DESCRIPTION)
     catalogue.update({rule_id: ("error", text) for rule_id, text in rule_descriptions().items()})
     catalogue.update({rule.ID: (rule.SEVERITY.value, description(rule)) for rule in RULES})
     return catalogue
