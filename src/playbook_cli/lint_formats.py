@@ -39,15 +39,17 @@ def as_text(result: LintResult):
             lines.append(line)
         lines.append(Text(""))
     files = _plural(len(result.files), "file")
-    if result.findings:
+    infos = result.count(Severity.INFO)
+    notes = f", {_plural(infos, 'note')}" if infos else ""
+    if result.errors or result.warnings:
         summary = Text("✖ ", style="bold red" if result.errors else "bold yellow")
         summary.append(
-            f"{_plural(len(result.findings), 'problem')} "
-            f"({_plural(result.errors, 'error')}, {_plural(result.warnings, 'warning')}) in {files}"
+            f"{_plural(result.errors + result.warnings, 'problem')} "
+            f"({_plural(result.errors, 'error')}, {_plural(result.warnings, 'warning')}{notes}) in {files}"
         )
     else:
         summary = Text("✔ ", style="bold green")
-        summary.append(f"{files} checked, no problems")
+        summary.append(f"{files} checked, no problems{notes}")
     lines.append(summary)
     return lines
 
