@@ -130,3 +130,24 @@ def test_a_journaled_breach_stays_a_breach_when_the_clock_stops_applying(playboo
     events, state = advance(playbook, events, state, engine.complete(playbook, state, late))
     first = {s.name: s for s in clock_statuses(playbook, state, late)}["first_reply"]
     assert first.state == "met-late"
+
+
+def test_step_time_leaves_out_pauses_but_clocks_do_not(playbook):
+    events, state = started(playbook)
+    later = T0 + timedelta(hours=10)
+    events, state = advance(playbook, events, state, engine.pause(state, T0 + timedelta(minutes=2)))
+    events, state = advance(playbook, events, state, engine.resume(playbook, state, later, False))
+    events, state = advance(playbook, events, state, engine.choose(playbook, state, 2, later + timedelta(minutes=3)))
+    first = state.path[0]
+    assert state.active_time(first.entered_at, first.left_at) == timedelta(minutes=5)
+    [clock] = [s for s in clock_statuses(playbook, state, later) if s.name == "first_reply"]
+    assert clock.state == "breached"  # the customer waited through the pause
+
+
+def test_a_resume_after_a_crash_counts_the_silence_as_a_pause(playbook):
+    events, state = started(playbook)
+    crash_gap = T0 + timedelta(hours=3)
+    events, state = advance(playbook, events, state, engine.resume(playbook, state, crash_gap, False))
+    events, state = advance(playbook, events, state, engine.choose(playbook, state, 1, crash_gap + timedelta(minutes=1)))
+    first = state.path[0]
+    assert state.active_time(first.entered_at, first.left_at) == timedelta(minutes=1)

@@ -12,7 +12,7 @@ No I/O and no clock here: every function takes the time it should record.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Any, Mapping
 
 from playbook_cli.errors import WalkError
@@ -58,8 +58,26 @@ class WalkState:
     notes: tuple[Note, ...] = ()
     breached: frozenset[str] = frozenset()
     undone: tuple[Step, ...] = ()  # steps taken back, kept for the report
+    pauses: tuple[tuple[datetime, datetime | None], ...] = ()  # (from, until); until None while paused
+    last_at: datetime | None = None  # time of the last event applied
     ended: bool = False
     outcome: str | None = None
+
+    @property
+    def paused(self) -> bool:
+        return bool(self.pauses) and self.pauses[-1][1] is None
+
+    def active_time(self, start: datetime, end: datetime) -> timedelta:
+        """Time between start and end that the walk was not paused.
+
+        Step durations use it; SLA clocks do not (the customer waits during a pause too).
+        """
+        total = end - start
+        for paused_from, paused_until in self.pauses:
+            overlap = min(end, paused_until or end) - max(start, paused_from)
+            if overlap > timedelta(0):
+                total -= overlap
+        return total
 
     @property
     def current(self) -> Step:
@@ -99,6 +117,11 @@ def _expected_next(playbook: Playbook, step: Step) -> str | None:
 
 def apply(playbook: Playbook, state: WalkState | None, event: Mapping[str, Any]) -> WalkState:
     """The state after `event`. Raises WalkError if the event does not fit the playbook."""
+    after = _apply(playbook, state, event)
+    return replace(after, last_at=parse_time(event["at"]))
+
+
+def _apply(playbook: Playbook, state: WalkState | None, event: Mapping[str, Any]) -> WalkState:
     kind = event.get("event")
     at = parse_time(event["at"])
     if kind == "start":
@@ -159,8 +182,13 @@ def apply(playbook: Playbook, state: WalkState | None, event: Mapping[str, Any])
             raise _stale(playbook, f"the walk ended at '{node.id}', which is not where it stood or not an end")
         return replace(state, ended=True, outcome=node.outcome)
 
-    if kind in ("pause", "resume"):
-        return state
+    if kind == "pause":
+        return state if state.paused else replace(state, pauses=state.pauses + ((at, None),))
+    if kind == "resume":
+        if state.paused:
+            return replace(state, pauses=state.pauses[:-1] + ((state.pauses[-1][0], at),))
+        # No pause was recorded: the walk was killed. It stood still since its last event.
+        return replace(state, pauses=state.pauses + ((state.last_at or at, at),))
     raise WalkError(f"unknown journal event {kind!r}")
 
 

@@ -36,7 +36,7 @@ def report_context(playbook: Playbook, events: list[dict], journal: str) -> dict
             "owner_title": playbook.role_title(playbook.owner_of(node), lang),
             "entered_at": _when(step.entered_at),
             "left_at": _when(step.left_at),
-            "duration": format_elapsed(step.left_at - step.entered_at) if step.left_at else None,
+            "duration": format_elapsed(state.active_time(step.entered_at, step.left_at)) if step.left_at else None,
             "answer": node.choices[step.choice].answer.get(lang, fallback) if step.choice is not None else None,
         })
         if node.reply is not None and step.left_at is not None:

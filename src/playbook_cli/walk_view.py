@@ -76,7 +76,7 @@ def step_block(playbook: Playbook, state: WalkState, node: Node, now: datetime, 
         facts.append(f"{labels['owner']}: ", style="dim")
         facts.append(safe_text(playbook.role_title(owner, lang)))
     if node.within:
-        spent = now - state.current.entered_at
+        spent = state.active_time(state.current.entered_at, now)
         if facts:
             facts.append(" · ")
         facts.append(f"{labels['within']}: ", style="dim")
@@ -120,7 +120,7 @@ def summary(playbook: Playbook, state: WalkState, statuses: list[ClockStatus], j
     for number, step in enumerate(state.path, 1):
         node = playbook.nodes[step.node]
         answer = node.choices[step.choice].answer.get(lang, fallback) if step.choice is not None else ""
-        spent = format_elapsed(step.left_at - step.entered_at) if step.left_at else ""
+        spent = format_elapsed(state.active_time(step.entered_at, step.left_at)) if step.left_at else ""
         owner = playbook.role_title(playbook.owner_of(node), lang) or ""
         table.add_row(str(number), safe_text(f"{node.id}: {node.text.get(lang, fallback)}"), safe_text(owner), safe_text(answer), spent)
     parts.append(table)
