@@ -77,3 +77,19 @@ def test_deep_nesting_is_refused_or_loaded_without_recursion_error():
         load_bytes(raw, "f.yaml")
     except PlaybookLoadError as exc:
         assert exc.finding.rule == "yaml/syntax"
+
+
+def test_the_pure_python_parser_gives_the_same_data_and_positions(monkeypatch):
+    import yaml
+
+    from conftest import SPEC_EXAMPLE
+    from playbook_cli import loader
+
+    fast = loader.load_file(SPEC_EXAMPLE)
+    monkeypatch.setattr(loader, "_Loader", yaml.SafeLoader)
+    slow = loader.load_file(SPEC_EXAMPLE)
+    assert slow.data == fast.data
+    assert slow.locations == fast.locations
+    with pytest.raises(PlaybookLoadError) as info:
+        loader.load_bytes(b"a: 1\na: &x 2\n", "f.yaml")
+    assert (info.value.finding.line, info.value.finding.rule) == (2, "yaml/anchor")
