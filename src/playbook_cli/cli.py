@@ -467,7 +467,7 @@ def render(
     from playbook_cli.lint import discover
     from playbook_cli.rendering import RenderError
     from playbook_cli.rendering import render as render_template
-    from playbook_cli.runbook import index_entry, runbook_context
+    from playbook_cli.runbook import index_context, index_entry, runbook_context
 
     try:
         files = discover(paths)
@@ -489,33 +489,31 @@ def render(
         suffix = f".{code}" if per_language and code else ""
         return f"{stem}{suffix}.{format.value}"
 
+    def runbook(pb, code) -> str:
+        context = runbook_context(pb, code, diagram="svg" if kind == "html" else None)
+        return render_template(kind, f"runbook.{kind}.j2", context, templates)
+
     written = []
     try:
         if to_stdout:
-            pb, code = jobs[0]
-            context = runbook_context(pb, code, diagram="svg" if kind == "html" else None)
-            sys.stdout.write(render_template(kind, f"runbook.{kind}.j2", context, templates))
+            sys.stdout.write(runbook(*jobs[0]))
             raise typer.Exit(EXIT_OK)
         out_dir = Path(out)
-        progress = _progress(len(jobs))
-        with progress:
+        with _progress(len(jobs)) as progress:
             task = progress.add_task("rendering", total=len(jobs))
             for pb, code in jobs:
-                context = runbook_context(pb, code, diagram="svg" if kind == "html" else None)
-                written.append(_emit(kind, format, render_template(kind, f"runbook.{kind}.j2", context, templates), out_dir / name(pb.id, code)))
+                written.append(_emit(kind, format, runbook(pb, code), out_dir / name(pb.id, code)))
                 progress.advance(task)
         if several:
             for code in dict.fromkeys(code for _, code in jobs):
                 entries = [index_entry(pb, code, name(pb.id, c)) for pb, c in jobs if c == code]
-                from playbook_cli.labels import labels_for
-
-                index = render_template(kind, f"index.{kind}.j2", {"api_version": 1, "lang": code, "labels": labels_for(code), "playbooks": entries}, templates)
+                index = render_template(kind, f"index.{kind}.j2", index_context(entries, code), templates)
                 written.append(_emit(kind, format, index, out_dir / name("index", code)))
     except RenderError as exc:
         raise _fail(str(exc))
-    console = _console(stderr=True)
     from rich.text import Text
 
+    console = _console(stderr=True)
     for path in written:
         console.print(Text("wrote ", style="dim") + Text(str(path)))
 

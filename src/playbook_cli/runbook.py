@@ -114,3 +114,8 @@ def index_entry(playbook: Playbook, lang: str | None, href: str) -> dict:
         "node_count": len(playbook.nodes),
         "sla": [{"clock": clock, "target": format_duration(target)} for clock, target in playbook.sla.items()],
     }
+
+
+def index_context(entries: list[dict], lang: str | None) -> dict:
+    """The context of `index.*.j2`."""
+    return {"api_version": TEMPLATE_API_VERSION, "lang": lang, "labels": labels_for(lang), "playbooks": entries}
