@@ -184,3 +184,16 @@ def test_resume_from_another_directory_finds_the_playbook(cli, tmp_path, monkeyp
     monkeypatch.chdir(elsewhere)
     result = cli("walk", "--resume", journal, input="2\n")
     assert result.exit_code == 0, result.output
+
+
+def test_a_clock_in_its_last_stretch_is_reminded_once_and_journaled(cli, tmp_path):
+    from datetime import datetime, timedelta, timezone
+
+    journal = tmp_path / "j.jsonl"
+    opened = (datetime.now(timezone.utc) - timedelta(minutes=50)).isoformat()
+    result = cli("walk", SPEC_EXAMPLE, "--set", "customer=An", "--opened-at", opened, "--journal", journal, input="1\n")
+    assert result.exit_code == 0
+    assert result.stdout.count("⏰ Reminder: first_reply has") == 1
+    assert "it stops when apologise, reply-now is done" in result.stdout
+    [due] = [e for e in journal_events(journal) if e["event"] == "sla-due-soon"]
+    assert due["clock"] == "first_reply" and due["stops_at"] == ["apologise", "reply-now"]

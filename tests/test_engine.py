@@ -86,10 +86,20 @@ def test_sla_clock_states_and_breach_events(playbook):
     due = {s.name: s.state for s in clock_statuses(playbook, state, T0 + timedelta(minutes=46))}
     assert due["first_reply"] == "due-soon"  # last 15 minutes of 1h
     late = T0 + timedelta(minutes=61)
-    breach = engine.breaches(playbook, state, late)
+    breach = engine.clock_events(playbook, state, late)
     assert [(e["event"], e["clock"]) for e in breach] == [("sla-breach", "first_reply")]
     events, state = advance(playbook, events, state, breach)
-    assert engine.breaches(playbook, state, late) == []  # journaled once
+    assert engine.clock_events(playbook, state, late) == []  # journaled once
+
+
+def test_a_clock_entering_its_last_stretch_gives_one_reminder(playbook):
+    events, state = started(playbook)
+    soon = T0 + timedelta(minutes=46)
+    [reminder] = engine.clock_events(playbook, state, soon)
+    assert (reminder["event"], reminder["clock"], reminder["left"]) == ("sla-due-soon", "first_reply", "14m")
+    assert reminder["stops_at"] == ["apologise", "reply-now"]
+    events, state = advance(playbook, events, state, [reminder])
+    assert engine.clock_events(playbook, state, soon + timedelta(minutes=5)) == []
 
 
 def test_completing_a_fulfilling_action_stops_the_clock(playbook):
@@ -119,13 +129,13 @@ def test_a_clock_no_step_ahead_can_stop_does_not_apply(playbook):
     late = T0 + timedelta(hours=5)
     resolution = {s.name: s for s in clock_statuses(playbook, state, late)}["resolution"]
     assert resolution.state == "not-applicable"
-    assert [e["clock"] for e in engine.breaches(playbook, state, late)] == ["first_reply"]
+    assert [e["clock"] for e in engine.clock_events(playbook, state, late)] == ["first_reply"]
 
 
 def test_a_journaled_breach_stays_a_breach_when_the_clock_stops_applying(playbook):
     events, state = started(playbook)
     late = T0 + timedelta(hours=2)
-    events, state = advance(playbook, events, state, engine.breaches(playbook, state, late))
+    events, state = advance(playbook, events, state, engine.clock_events(playbook, state, late))
     events, state = advance(playbook, events, state, engine.choose(playbook, state, 2, late))
     events, state = advance(playbook, events, state, engine.complete(playbook, state, late))
     first = {s.name: s for s in clock_statuses(playbook, state, late)}["first_reply"]

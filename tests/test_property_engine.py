@@ -35,7 +35,7 @@ def test_replaying_the_journal_gives_the_live_state(playbook, actions):
             elif action == "note":
                 events = engine.note(state, f"note {number}", now)
             else:
-                events = engine.breaches(playbook, state, now)
+                events = engine.clock_events(playbook, state, now)
         except WalkError:
             continue  # refused actions (a number with no choice, undo at the start) change nothing
         journal += events

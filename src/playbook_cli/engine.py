@@ -57,6 +57,7 @@ class WalkState:
     path: tuple[Step, ...] = ()
     notes: tuple[Note, ...] = ()
     breached: frozenset[str] = frozenset()
+    reminded: frozenset[str] = frozenset()  # clocks whose due-soon reminder was given
     undone: tuple[Step, ...] = ()  # steps taken back, kept for the report
     pauses: tuple[tuple[datetime, datetime | None], ...] = ()  # (from, until); until None while paused
     last_at: datetime | None = None  # time of the last event applied
@@ -175,6 +176,9 @@ def _apply(playbook: Playbook, state: WalkState | None, event: Mapping[str, Any]
 
     if kind == "sla-breach":
         return replace(state, breached=state.breached | {event["clock"]})
+
+    if kind == "sla-due-soon":
+        return replace(state, reminded=state.reminded | {event["clock"]})
 
     if kind == "end":
         node = _node(playbook, event["node"])
@@ -297,12 +301,25 @@ def resume(playbook: Playbook, state: WalkState, at: datetime, changed: bool) ->
     return [_event("resume", at, node=state.current.node, sha256=playbook.sha256, playbook_changed=changed)]
 
 
-def breaches(playbook: Playbook, state: WalkState, now: datetime) -> list[dict]:
-    """An sla-breach event for each clock that ran out and was not yet journaled as breached."""
+def clock_events(playbook: Playbook, state: WalkState, now: datetime) -> list[dict]:
+    """What the SLA clocks call for now, each once per walk.
+
+    `sla-due-soon`, the reminder, when a clock enters its last 25% or 15 minutes;
+    `sla-breach` when it runs out. A clock that is already breached gets no reminder.
+    """
+    from playbook_cli.durations import format_duration
     from playbook_cli.sla import clock_statuses
 
-    return [
-        _event("sla-breach", now, clock=status.name, target=status.target_text, node=state.current.node)
-        for status in clock_statuses(playbook, state, now)
-        if status.state == "breached" and status.name not in state.breached
-    ]
+    events = []
+    for status in clock_statuses(playbook, state, now):
+        if status.state == "breached" and status.name not in state.breached:
+            events.append(_event("sla-breach", now, clock=status.name, target=status.target_text, node=state.current.node))
+        elif status.state == "due-soon" and status.name not in state.reminded:
+            events.append(
+                _event(
+                    "sla-due-soon", now,
+                    clock=status.name, target=status.target_text, left=format_duration(status.remaining),
+                    node=state.current.node, stops_at=list(status.fulfilled_by),
+                )
+            )
+    return events

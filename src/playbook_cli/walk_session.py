@@ -95,8 +95,15 @@ class WalkSession:
             self.journal.write(event)
             self.state = engine.apply(self.playbook, self.state, event)
 
-    def record_breaches(self) -> None:
-        self.record(engine.breaches(self.playbook, self.state, self.now()))
+    def record_clock_events(self) -> None:
+        """Journal breaches and due-soon reminders; show each reminder once."""
+        from playbook_cli.walk_view import reminder
+
+        events = engine.clock_events(self.playbook, self.state, self.now())
+        self.record(events)
+        for event in events:
+            if event["event"] == "sla-due-soon":
+                self.terminal.show(reminder(event, labels_for(self.state.lang)))
 
     def show_step(self) -> None:
         from playbook_cli.walk_view import step_block
@@ -122,21 +129,21 @@ class WalkSession:
         """Walk until an end node. Raises Interrupted (paused) or WalkError (scripted input ran out or did not fit)."""
         try:
             while not self.state.ended:
-                self.record_breaches()
+                self.record_clock_events()
                 self.show_step()
                 node = self.playbook.nodes[self.state.current.node]
                 if self.answers is not None:
                     self._scripted_step(node)
                 else:
                     self._interactive_step(node)
-            self.record_breaches()
+            self.record_clock_events()
         except (KeyboardInterrupt, EOFError):
             raise self.pause() from None
         return self.state
 
     def _scripted_step(self, node) -> None:
         if node.kind == "action":
-            self.record_breaches()
+            self.record_clock_events()
             self.record(engine.complete(self.playbook, self.state, self.now()))
             return
         given = next(self.answers, None)
@@ -167,7 +174,7 @@ class WalkSession:
                     self.record(engine.undo(self.playbook, self.state, self.now()))
                     return
                 if command == "s":
-                    self.record_breaches()
+                    self.record_clock_events()
                     self.show_clocks()
                     continue
                 if command == "n":
@@ -179,12 +186,12 @@ class WalkSession:
                     if typed:
                         self.terminal.warn(f"press Enter when '{node.id}' is done, or b, n, q")
                         continue
-                    self.record_breaches()
+                    self.record_clock_events()
                     self.record(engine.complete(self.playbook, self.state, self.now()))
                     return
                 if not typed:
                     continue
-                self.record_breaches()
+                self.record_clock_events()
                 self.record(engine.choose(self.playbook, self.state, typed, self.now()))
                 return
             except WalkError as exc:

@@ -59,6 +59,12 @@ def clock_phrase(status: ClockStatus, labels: dict) -> str:
     return labels["clock_left"].format(left=format_elapsed(status.remaining), target=target)
 
 
+def reminder(event: dict, labels: dict) -> Text:
+    """The one-time reminder shown when a clock enters its last stretch."""
+    text = labels["reminder"].format(clock=event["clock"], left=event["left"], stops=", ".join(event["stops_at"]))
+    return Text("⏰ ", style="bold yellow") + safe_text(text, "bold yellow")
+
+
 def step_block(playbook: Playbook, state: WalkState, node: Node, now: datetime, reply: str | None, statuses) -> Group:
     lang, fallback = state.lang, playbook.default_language
     labels = labels_for(lang)
