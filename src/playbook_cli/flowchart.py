@@ -23,8 +23,7 @@ def node_order(playbook: Playbook) -> list[str]:
     while queue:
         node_id = queue.popleft()
         order.append(node_id)
-        node = playbook.nodes[node_id]
-        for target in [c.next for c in node.choices] + ([node.next] if node.next else []):
+        for target in playbook.nodes[node_id].targets:
             if target not in seen:
                 seen.add(target)
                 queue.append(target)

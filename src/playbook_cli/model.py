@@ -62,6 +62,11 @@ class Node:
     outcome: str | None = None
     handoff: str | None = None
 
+    @property
+    def targets(self) -> tuple[str, ...]:
+        """The ids of the nodes this one leads to: its choices' `next` in order, or its `next`."""
+        return tuple(choice.next for choice in self.choices) + ((self.next,) if self.next else ())
+
 
 @dataclass(frozen=True)
 class InputSpec:

@@ -1,4 +1,4 @@
-"""SLA clocks, derived from a walk's state: nothing about them is stored but breaches.
+"""SLA clocks, derived from a walk's state: nothing about them is stored but breaches and reminders.
 
 A clock runs from the moment the case was opened (`opened_at`) until a node that
 `fulfills` it is completed. While running it is `ok`, then `due-soon` in its last 25% or
@@ -19,6 +19,7 @@ from datetime import datetime, timedelta
 from playbook_cli.durations import format_duration
 from playbook_cli.engine import WalkState
 from playbook_cli.model import Playbook
+from playbook_cli.structure import reachable_from
 
 DUE_SOON_SHARE = 0.25
 DUE_SOON_MINIMUM = timedelta(minutes=15)
@@ -52,14 +53,8 @@ def _ahead(playbook: Playbook, state: WalkState) -> set[str]:
     """Nodes the walk can still complete: the current one (unless it is an end) and all after it."""
     if not state.path or state.ended:
         return set()
-    seen, frontier = {state.current.node}, [state.current.node]
-    while frontier:
-        node = playbook.nodes[frontier.pop()]
-        for target in [c.next for c in node.choices] + ([node.next] if node.next else []):
-            if target not in seen:
-                seen.add(target)
-                frontier.append(target)
-    return seen
+    edges = {node_id: list(node.targets) for node_id, node in playbook.nodes.items()}
+    return reachable_from(edges, state.current.node)
 
 
 def clock_statuses(playbook: Playbook, state: WalkState, now: datetime) -> list[ClockStatus]:
