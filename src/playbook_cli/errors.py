@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 
 class PlaybookError(Exception):
     """Base of every error the core raises on purpose.
@@ -15,12 +13,6 @@ class PlaybookError(Exception):
 
 class InputError(PlaybookError):
     """The user's input cannot be used: a missing path, a bad option value, a bad answer."""
-
-
-@dataclass(frozen=True)
-class Location:
-    line: int  # 1-based
-    column: int  # 1-based
 
 
 class PlaybookLoadError(PlaybookError):

@@ -36,9 +36,6 @@ class Text:
                 return self.values[code]
         return next(iter(self.values.values()))
 
-    def forms(self) -> list[str]:
-        return list(self.values.values())
-
 
 @dataclass(frozen=True)
 class Choice:

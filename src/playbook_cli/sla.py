@@ -29,16 +29,11 @@ DUE_SOON_MINIMUM = timedelta(minutes=15)
 class ClockStatus:
     name: str
     target: timedelta
-    deadline: datetime
     state: str  # ok | due-soon | breached | met | met-late | not-applicable
     remaining: timedelta  # negative once past the deadline; at the stop for stopped clocks
     stopped_at: datetime | None
     stopped_by: str | None  # the node whose completion stopped it
     fulfilled_by: tuple[str, ...]  # every node that can stop it
-
-    @property
-    def breached(self) -> bool:
-        return self.state in ("breached", "met-late")
 
     @property
     def running(self) -> bool:
@@ -82,7 +77,6 @@ def clock_statuses(playbook: Playbook, state: WalkState, now: datetime) -> list[
             ClockStatus(
                 name=name,
                 target=target,
-                deadline=deadline,
                 state=kind,
                 remaining=remaining,
                 stopped_at=stop.left_at if stop else None,

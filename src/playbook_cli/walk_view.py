@@ -17,7 +17,7 @@ from playbook_cli.durations import format_duration, format_elapsed
 from playbook_cli.engine import WalkState
 from playbook_cli.labels import labels_for
 from playbook_cli.model import Node, Playbook
-from playbook_cli.safe_text import safe_text, terminal_safe
+from playbook_cli.safe_text import safe_text
 from playbook_cli.sla import ClockStatus
 
 KIND_STYLE = {"question": "bold magenta", "action": "bold cyan", "end": "bold green"}
@@ -149,7 +149,3 @@ def summary(playbook: Playbook, state: WalkState, statuses: list[ClockStatus], j
     if end.handoff:
         parts.append(_label(f"{labels['continue_in']}: ") + safe_text(handoff or end.handoff, "bold"))
     return Group(*parts)
-
-
-def plain(text: str) -> Text:
-    return Text(terminal_safe(text))
