@@ -251,7 +251,7 @@ def _new_session(playbook, terminal, answer_stream, scripted, interactive, prese
     from rich.text import Text
 
     from playbook_cli import engine
-    from playbook_cli.inputs import resolve_inputs
+    from playbook_cli.inputs import check_known, resolve_inputs
     from playbook_cli.journal import JournalWriter, default_journal_path
     from playbook_cli.walk_session import WalkSession, ask_inputs
 
@@ -267,9 +267,7 @@ def _new_session(playbook, terminal, answer_stream, scripted, interactive, prese
     given = {**(scripted.inputs if scripted else {}), **preset}
     try:
         if interactive:
-            unknown = sorted(set(given) - set(loaded.inputs))
-            if unknown:
-                raise InputError(f"{playbook}: no input named {', '.join(unknown)} (inputs: {', '.join(loaded.inputs) or 'none'})")
+            check_known(loaded, given)  # before asking anything
             terminal.show(Text(loaded.title.get(walk_lang, loaded.default_language), style="bold"))
             given = ask_inputs(loaded, given, terminal, walk_lang)
         values = resolve_inputs(loaded, given, walk_lang)
@@ -291,6 +289,17 @@ def _new_session(playbook, terminal, answer_stream, scripted, interactive, prese
     return session
 
 
+def _recorded_playbook(journal: str, start: dict, given: str | None, how_to_pass: str) -> str:
+    """The playbook a journal was recorded with: the one given, else its path as typed, else absolute."""
+    from pathlib import Path
+
+    candidates = [given] if given else [start.get("file", ""), start.get("path", "")]
+    path = next((c for c in candidates if c and Path(c).is_file()), None)
+    if path is None:
+        raise _fail(f"{journal}: the playbook {candidates[0]!r} it was recorded with is not there; {how_to_pass}")
+    return path
+
+
 def _resumed_session(resume, playbook, terminal, answer_stream):
     """Replay a journal into the state it records, and reopen it for appending."""
     from pathlib import Path
@@ -309,10 +318,7 @@ def _resumed_session(resume, playbook, terminal, answer_stream):
     start = events[0]
     if start.get("event") != "start":
         raise _fail(f"{resume}:1: the journal does not begin with a start event")
-    candidates = [playbook] if playbook else [start.get("file", ""), start.get("path", "")]
-    path = next((c for c in candidates if c and Path(c).is_file()), None)
-    if path is None:
-        raise _fail(f"{resume}: the playbook {candidates[0]!r} it was recorded with is not there; pass it: playbook walk PLAYBOOK --resume {resume}")
+    path = _recorded_playbook(resume, start, playbook, f"pass it: playbook walk PLAYBOOK --resume {resume}")
     loaded = _load_for_use(path)
     for warning in warnings:
         terminal.warn(warning)
@@ -586,10 +592,7 @@ def report(
         raise _fail(str(exc))
     for warning in warnings:
         _console(stderr=True).print(Text("! ", style="bold yellow") + Text(warning))
-    candidates = [playbook] if playbook else [events[0].get("file", ""), events[0].get("path", "")]
-    path = next((c for c in candidates if c and Path(c).is_file()), None)
-    if path is None:
-        raise _fail(f"{journal}: the playbook {candidates[0]!r} it was recorded with is not there; pass it with --playbook PATH")
+    path = _recorded_playbook(journal, events[0], playbook, "pass it with --playbook PATH")
     loaded = _load_for_use(path)
     kind = "md" if format is RenderFormat.md else "html"
     if format is RenderFormat.pdf and out is None:

@@ -18,12 +18,17 @@ def problem(spec: InputSpec, value: str | None, lang: str | None = None) -> str 
     return None
 
 
-def resolve_inputs(playbook: Playbook, given: Mapping[str, str], lang: str | None = None) -> dict[str, str]:
-    """Given values plus defaults, checked; raises InputError naming the value and what is accepted."""
+def check_known(playbook: Playbook, given: Mapping[str, str]) -> None:
+    """Raise InputError if `given` names an input the playbook does not declare."""
     unknown = sorted(set(given) - set(playbook.inputs))
     if unknown:
         known = ", ".join(playbook.inputs) or "none"
         raise InputError(f"{playbook.path}: no input named {', '.join(unknown)} (inputs: {known})")
+
+
+def resolve_inputs(playbook: Playbook, given: Mapping[str, str], lang: str | None = None) -> dict[str, str]:
+    """Given values plus defaults, checked; raises InputError naming the value and what is accepted."""
+    check_known(playbook, given)
     values = {}
     for name, spec in playbook.inputs.items():
         value = given.get(name, spec.default)
