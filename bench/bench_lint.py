@@ -24,9 +24,9 @@ from pathlib import Path
 
 import yaml
 
-from playbook_cli.lint import lint_paths
-from playbook_cli.loader import load_file
-from playbook_cli.templating import _parse  # cleared before each run: no warm cache across runs
+from playbook_cli.lint.runner import lint_paths
+from playbook_cli.core.loader import load_file
+from playbook_cli.core.reply_templates import _parse  # cleared before each run: no warm cache across runs
 
 REPO = Path(__file__).resolve().parent.parent
 SCHEMA = REPO / "schemas" / "playbook.schema.json"

@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
-from playbook_cli.lint_formats import rule_catalogue
-from playbook_cli.rules import RULES, documentation
+from playbook_cli.lint.reporters.formats import rule_catalogue
+from playbook_cli.lint.rules import RULES, documentation
 
 
 def rules_markdown() -> str:

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from playbook_cli.cli import app
-from playbook_cli.lint import lint_paths
+from playbook_cli.cli.app import app
+from playbook_cli.lint.runner import lint_paths
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

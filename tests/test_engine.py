@@ -5,10 +5,10 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from conftest import SPEC_EXAMPLE
 
-from playbook_cli import engine
-from playbook_cli.errors import WalkError
-from playbook_cli.model import load_playbook
-from playbook_cli.sla import clock_statuses
+from playbook_cli.walk import state as engine
+from playbook_cli.core.errors import WalkError
+from playbook_cli.core.model import load_playbook
+from playbook_cli.walk.sla import clock_statuses
 
 T0 = datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc)
 

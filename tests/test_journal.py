@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from playbook_cli.errors import WalkError
-from playbook_cli.journal import JournalWriter, read_journal, set_aside_torn_tail
+from playbook_cli.core.errors import WalkError
+from playbook_cli.walk.journal import JournalWriter, read_journal, set_aside_torn_tail
 
 EVENT = {"event": "enter", "at": "2026-01-05T09:00:00.000Z", "node": "a"}
 

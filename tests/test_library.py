@@ -7,8 +7,8 @@ import subprocess
 import pytest
 from conftest import REPO
 
-from playbook_cli.lint import lint_paths
-from playbook_cli.model import load_playbook
+from playbook_cli.lint.runner import lint_paths
+from playbook_cli.core.model import load_playbook
 
 LIBRARY = REPO / "playbooks"
 PLAYBOOKS = sorted(LIBRARY.glob("*.yaml"))

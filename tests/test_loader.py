@@ -2,8 +2,8 @@
 
 import pytest
 
-from playbook_cli.errors import PlaybookLoadError
-from playbook_cli.loader import load_bytes, load_text
+from playbook_cli.core.errors import PlaybookLoadError
+from playbook_cli.core.loader import load_bytes, load_text
 
 
 def refusal(raw: bytes):
@@ -83,7 +83,7 @@ def test_the_pure_python_parser_gives_the_same_data_and_positions(monkeypatch):
     import yaml
 
     from conftest import SPEC_EXAMPLE
-    from playbook_cli import loader
+    from playbook_cli.core import loader
 
     fast = loader.load_file(SPEC_EXAMPLE)
     monkeypatch.setattr(loader, "_Loader", yaml.SafeLoader)

@@ -16,7 +16,7 @@ def test_the_wheel_ships_the_schema_and_templates(tmp_path):
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "playbook_cli/data/playbook.schema.json" in names
     for template in ("runbook.md.j2", "runbook.html.j2", "base.html.j2", "runbook.css", "index.md.j2", "index.html.j2", "report.md.j2", "report.html.j2"):
-        assert f"playbook_cli/templates/{template}" in names
+        assert f"playbook_cli/render/templates/{template}" in names
     packaged = zipfile.ZipFile(wheel).read("playbook_cli/data/playbook.schema.json")
     assert packaged == (REPO / "schemas" / "playbook.schema.json").read_bytes()
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))

@@ -6,9 +6,9 @@ from conftest import REPO
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from playbook_cli import engine
-from playbook_cli.errors import WalkError
-from playbook_cli.model import load_playbook
+from playbook_cli.walk import state as engine
+from playbook_cli.core.errors import WalkError
+from playbook_cli.core.model import load_playbook
 
 PLAYBOOKS = [load_playbook(path) for path in sorted((REPO / "playbooks").glob("*.yaml"))]
 T0 = datetime(2026, 1, 1, tzinfo=timezone.utc)

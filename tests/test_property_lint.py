@@ -6,7 +6,7 @@ import sys
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from playbook_cli.lint import lint_paths
+from playbook_cli.lint.runner import lint_paths
 
 YAMLISH = st.text(alphabet=st.sampled_from(list("ab:-[]{}'\"!&*#|>? \n\t0123456789yesnoYN,.\\%@`~\x00\x1b")), max_size=200)
 
@@ -68,7 +68,7 @@ def test_unwritable_output_and_internal_errors_are_one_line(tmp_path):
 def test_a_bug_is_reported_in_one_line_not_a_traceback(monkeypatch, capsys):
     import pytest
 
-    from playbook_cli import cli
+    from playbook_cli.cli import app as cli
 
     def broken(**_):
         raise RuntimeError("boom")

@@ -6,7 +6,7 @@ import re
 import pytest
 from conftest import SPEC_EXAMPLE
 
-from playbook_cli import flowchart
+from playbook_cli.render import flowchart
 
 HOSTILE_TEXT = '<script>document.title="x"</script> *bold* [link](http://evil) | pipe # "quote" `tick` \\\\N'
 
@@ -183,7 +183,7 @@ def test_pdf_without_weasyprint_says_how_to_install(cli, tmp_path, monkeypatch):
 
 
 def test_markdown_escaping_round_trips_through_a_commonmark_parser():
-    from playbook_cli.rendering import md_escape
+    from playbook_cli.render.jinja import md_escape
 
     from markdown_it import MarkdownIt
 

@@ -6,8 +6,8 @@ import pytest
 from conftest import REPO, SPEC_EXAMPLE
 from jsonschema import Draft202012Validator
 
-from playbook_cli.loader import load_file
-from playbook_cli.schema import is_valid, schema, schema_findings
+from playbook_cli.core.loader import load_file
+from playbook_cli.core.schema import is_valid, schema, schema_findings
 
 SCHEMA_FILE = REPO / "schemas" / "playbook.schema.json"
 

@@ -13,7 +13,7 @@ def main() -> None:
 
         print(f"playbook-cli {__version__}")
         return
-    from playbook_cli.cli import run
+    from playbook_cli.cli.app import run
 
     run()
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from playbook_cli import engine
-from playbook_cli.errors import InputError, WalkError
-from playbook_cli.inputs import resolve_inputs
-from playbook_cli.model import Playbook, Scenario
+from playbook_cli.walk import state as engine
+from playbook_cli.core.errors import InputError, WalkError
+from playbook_cli.core.inputs import resolve_inputs
+from playbook_cli.core.model import Playbook, Scenario
 
 _FIXED_TIME = datetime(2000, 1, 1, tzinfo=timezone.utc)  # scenarios are about paths, not time
 

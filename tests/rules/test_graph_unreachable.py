@@ -8,7 +8,7 @@ def test_all_nodes_reachable(findings):
 
 
 def test_orphan_node_is_a_warning_at_its_key(write):
-    from playbook_cli.lint import lint_paths
+    from playbook_cli.lint.runner import lint_paths
 
     text = MINIMAL + "  orphan:\n    kind: end\n    text: Never\n    outcome: closed\n"
     result = lint_paths([str(write(text))])

@@ -1,6 +1,6 @@
 from conftest import MINIMAL
 
-from playbook_cli.lint import lint_paths
+from playbook_cli.lint.runner import lint_paths
 
 RULE = "library/unknown-handoff"
 HANDOFF = MINIMAL.replace("    outcome: resolved\n", "    outcome: handed-off\n    handoff: other\n")

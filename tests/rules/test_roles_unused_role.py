@@ -1,6 +1,6 @@
 from conftest import MINIMAL
 
-from playbook_cli.lint import lint_paths
+from playbook_cli.lint.runner import lint_paths
 
 RULE = "roles/unused-role"
 WITH_ROLES = MINIMAL.replace("start: q\n", "owner: agent\nroles:\n  agent: Agent\n  lead: Lead\nstart: q\n")

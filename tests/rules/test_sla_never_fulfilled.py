@@ -1,6 +1,6 @@
 from conftest import MINIMAL, SPEC_EXAMPLE
 
-from playbook_cli.lint import lint_paths
+from playbook_cli.lint.runner import lint_paths
 
 RULE = "sla/never-fulfilled"
 WITH_SLA = MINIMAL.replace("start: q\n", "sla:\n  first_reply: 1h\nstart: q\n")

@@ -1,0 +1,21 @@
+"""A `fulfills` entry that names no clock in `sla`.
+
+An action can only stop SLA clocks the playbook declares; a misspelt clock would never
+be marked as met. Error.
+"""
+
+from playbook_cli.core.findings import Severity
+from playbook_cli.lint.rules._context import did_you_mean
+from playbook_cli.core.structure import mapping, nodes, sequence
+
+ID = "sla/unknown-clock"
+SEVERITY = Severity.ERROR
+
+
+def check(ctx):
+    clocks = mapping(ctx.data.get("sla"))
+    for node_id, node in nodes(ctx.data).items():
+        for index, clock in enumerate(sequence(node.get("fulfills"))):
+            if isinstance(clock, str) and clock not in clocks:
+                hint = did_you_mean(clock, clocks) or (f"; clocks are: {', '.join(clocks)}" if clocks else "; declare it under `sla`")
+                yield ctx.at(("nodes", node_id, "fulfills", index), f"'{clock}' is not an SLA clock{hint}")

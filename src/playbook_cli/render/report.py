@@ -1,0 +1,85 @@
+"""The template context of an incident report, rebuilt from a walk journal (API version 1)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from playbook_cli.walk import state as engine
+from playbook_cli.core.durations import format_elapsed
+from playbook_cli.core.i18n import labels_for
+from playbook_cli.core.model import Playbook
+from playbook_cli.render.runbook import TEMPLATE_API_VERSION
+from playbook_cli.walk.sla import clock_statuses
+from playbook_cli.core.inputs import filled_reply
+
+
+def _when(moment: datetime | None) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M:%S UTC") if moment else ""
+
+
+def report_context(playbook: Playbook, events: list[dict], journal: str) -> dict:
+    state = engine.replay(playbook, events)
+    lang, fallback = state.lang, playbook.default_language
+    labels = labels_for(lang)
+    last_time = engine.parse_time(events[-1]["at"])
+
+    def text(node_id):
+        node = playbook.nodes[node_id]
+        return f"{node_id}: {node.text.get(lang, fallback)}"
+
+    steps, replies = [], []
+    for step in state.path:
+        node = playbook.nodes[step.node]
+        steps.append({
+            "node": step.node,
+            "text": node.text.get(lang, fallback),
+            "owner_title": playbook.role_title(playbook.owner_of(node), lang),
+            "entered_at": _when(step.entered_at),
+            "left_at": _when(step.left_at),
+            "duration": format_elapsed(state.active_time(step.entered_at, step.left_at)) if step.left_at else None,
+            "answer": node.choices[step.choice].answer.get(lang, fallback) if step.choice is not None else None,
+        })
+        if node.reply is not None and step.left_at is not None:
+            replies.append({"step": text(step.node), "at": _when(step.left_at), "text": filled_reply(playbook, node, lang, state.inputs)})
+
+    clocks = []
+    for status in clock_statuses(playbook, state, last_time):
+        if status.state == "met":
+            result = f"{labels['met']} ({format_elapsed(status.remaining)} {labels['spare']})"
+        elif status.state == "met-late":
+            result = f"{labels['met_late']} ({format_elapsed(-status.remaining)} {labels['late']})"
+        elif status.state == "not-applicable":
+            result = labels["not_applicable"]
+        elif status.state == "breached":
+            result = f"{labels['breached']} ({format_elapsed(-status.remaining)} {labels['late']})"
+        else:
+            result = labels["running"]
+        clocks.append({"clock": status.name, "target": status.target_text, "state": status.state, "result": result, "stopped_by": status.stopped_by})
+
+    end = playbook.nodes[state.current.node]
+    return {
+        "api_version": TEMPLATE_API_VERSION,
+        "lang": lang,
+        "labels": labels,
+        "playbook": {"id": playbook.id, "title": playbook.title.get(lang, fallback), "source": playbook.path},
+        "walk": {
+            "journal": journal,
+            "lang": lang,
+            "opened_at": _when(state.opened_at),
+            "inputs": [
+                {"name": name, "prompt": playbook.inputs[name].prompt.get(lang, fallback) if name in playbook.inputs else name, "value": value}
+                for name, value in state.inputs.items()
+            ],
+            "steps": steps,
+            "replies": replies,
+            "notes": [{"at": _when(n.at), "step": text(n.node), "text": n.text} for n in state.notes],
+            "undone": [{"node": s.node, "text": text(s.node), "entered_at": _when(s.entered_at)} for s in state.undone],
+            "pauses": sum(1 for e in events if e.get("event") == "pause"),
+            "clocks": clocks,
+            "ended": state.ended,
+            "outcome": state.outcome,
+            "outcome_label": labels["outcomes"].get(state.outcome) if state.outcome else None,
+            "end_text": end.text.get(lang, fallback) if state.ended else None,
+            "handoff": end.handoff if state.ended else None,
+        },
+    }

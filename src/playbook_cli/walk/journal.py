@@ -1,0 +1,109 @@
+"""The walk journal: JSON Lines, append-only, flushed and fsynced after every event."""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import datetime
+from pathlib import Path
+
+from playbook_cli.core.errors import WalkError
+
+JOURNAL_DIR = Path(".playbook") / "journal"
+
+
+def default_journal_path(playbook_id: str, now: datetime, base: Path | None = None) -> Path:
+    stamp = now.strftime("%Y%m%dT%H%M%SZ")
+    directory = (base or Path.cwd()) / JOURNAL_DIR
+    path = directory / f"{playbook_id}-{stamp}.jsonl"
+    counter = 1
+    while path.exists():  # two walks started in the same second
+        counter += 1
+        path = directory / f"{playbook_id}-{stamp}-{counter}.jsonl"
+    return path
+
+
+class JournalWriter:
+    """Appends events; each one is on disk (flushed and fsynced) before `write` returns."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._file = open(self.path, "a", encoding="utf-8")
+
+    def write(self, event: dict) -> None:
+        self._file.write(json.dumps(event, ensure_ascii=False, separators=(",", ":")) + "\n")
+        self._file.flush()
+        os.fsync(self._file.fileno())
+
+    def close(self) -> None:
+        self._file.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+def read_journal(path: Path) -> tuple[list[dict], list[str]]:
+    """The events of a journal, and warnings.
+
+    A torn last line (the process died mid-write) is ignored with a warning; a bad line
+    anywhere else means the file was edited or damaged, and is an error.
+    """
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise WalkError(f"{path}: cannot read the journal: {exc.strerror or exc}") from None
+    lines = raw.split(b"\n")
+    events, warnings = [], []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            event = json.loads(line.decode("utf-8"))
+            if not isinstance(event, dict) or "event" not in event or "at" not in event:
+                raise ValueError("not an event")
+        except (ValueError, UnicodeDecodeError):
+            is_last = all(not rest.strip() for rest in lines[number:])
+            if is_last:
+                warnings.append(f"{path}:{number}: ignoring a torn last line (the walk was interrupted mid-write)")
+                continue
+            raise WalkError(f"{path}:{number}: this line is not a journal event; the journal was edited or damaged") from None
+        events.append(event)
+    if not events:
+        raise WalkError(f"{path}: the journal is empty")
+    return events, warnings
+
+
+def set_aside_torn_tail(path: Path) -> Path | None:
+    """Before appending to a journal whose last line is torn, move that fragment aside.
+
+    The fragment goes to `<journal>.torn` (nothing is deleted), so the next event starts
+    on a line of its own.
+    """
+    path = Path(path)
+    raw = path.read_bytes()
+    if not raw or raw.endswith(b"\n"):
+        return None
+    cut = raw.rfind(b"\n") + 1
+    try:
+        complete = isinstance(json.loads(raw[cut:].decode("utf-8")), dict)
+    except (ValueError, UnicodeDecodeError):
+        complete = False
+    if complete:  # the event was written whole; only its newline was lost
+        with open(path, "ab") as journal:
+            journal.write(b"\n")
+            journal.flush()
+            os.fsync(journal.fileno())
+        return None
+    aside = path.with_name(path.name + ".torn")
+    with open(aside, "ab") as torn:
+        torn.write(raw[cut:] + b"\n")
+    with open(path, "r+b") as journal:
+        journal.truncate(cut)
+        journal.flush()
+        os.fsync(journal.fileno())
+    return aside

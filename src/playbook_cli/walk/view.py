@@ -1,0 +1,151 @@
+"""What the walk shows: one block per step, the SLA clocks, the closing summary.
+
+Every function returns rich renderables built from `Text` (never markup), with all
+playbook and user text passed through `safe_text`.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from rich.console import Group
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from playbook_cli.core.durations import format_duration, format_elapsed
+from playbook_cli.walk.state import WalkState
+from playbook_cli.core.i18n import labels_for
+from playbook_cli.core.model import Node, Playbook
+from playbook_cli.core.text_safety import safe_text
+from playbook_cli.walk.sla import ClockStatus
+
+KIND_STYLE = {"question": "bold magenta", "action": "bold cyan", "end": "bold green"}
+CLOCK_STYLE = {"ok": "green", "due-soon": "yellow", "breached": "bold red", "met": "green", "met-late": "red", "not-applicable": "dim"}
+CLOCK_MARK = {"ok": "●", "due-soon": "▲", "breached": "✖", "met": "✔", "met-late": "✔", "not-applicable": "○"}
+
+
+def _label(text: str, style: str = "dim") -> Text:
+    return Text(text, style=style)
+
+
+def clock_line(playbook: Playbook, statuses: list[ClockStatus], labels: dict) -> Text | None:
+    if not statuses:
+        return None
+    line = Text("SLA ", style="bold")
+    for index, status in enumerate(statuses):
+        if index:
+            line.append("   ")
+        style = CLOCK_STYLE[status.state]
+        line.append(f"{CLOCK_MARK[status.state]} ", style=style)
+        line.append(safe_text(status.name, "bold"))
+        line.append(" ")
+        line.append(clock_phrase(status, labels), style=style)
+        if status.running and status.fulfilled_by and status.state != "not-applicable":
+            line.append(safe_text(f" ({labels['clock_stops_at']} {', '.join(status.fulfilled_by)})", "dim"))
+    return line
+
+
+def clock_phrase(status: ClockStatus, labels: dict) -> str:
+    target = format_duration(status.target)
+    if status.state == "met":
+        return labels["clock_met"].format(spare=format_elapsed(status.remaining), target=target)
+    if status.state == "met-late":
+        return labels["clock_met_late"].format(late=format_elapsed(-status.remaining), target=target)
+    if status.state == "breached":
+        return labels["clock_breached"].format(late=format_elapsed(-status.remaining), target=target)
+    if status.state == "not-applicable":
+        return labels["clock_not_applicable"].format(target=target)
+    return labels["clock_left"].format(left=format_elapsed(status.remaining), target=target)
+
+
+def reminder(event: dict, labels: dict) -> Text:
+    """The one-time reminder shown when a clock enters its last stretch."""
+    text = labels["reminder"].format(clock=event["clock"], left=event["left"], stops=", ".join(event["stops_at"]))
+    return Text("⏰ ", style="bold yellow") + safe_text(text, "bold yellow")
+
+
+def step_block(playbook: Playbook, state: WalkState, node: Node, now: datetime, reply: str | None, statuses) -> Group:
+    lang, fallback = state.lang, playbook.default_language
+    labels = labels_for(lang)
+    parts: list = [Rule(safe_text(f"{labels['step']} {len(state.path)} · {node.id}"), style="dim")]
+
+    head = Text()
+    head.append(f" {labels[node.kind].upper()} ", style=f"reverse {KIND_STYLE[node.kind]}")
+    head.append(" ")
+    head.append(safe_text(node.text.get(lang, fallback), "bold"))
+    parts.append(head)
+
+    facts = Text()
+    owner = playbook.owner_of(node)
+    if owner:
+        facts.append(f"{labels['owner']}: ", style="dim")
+        facts.append(safe_text(playbook.role_title(owner, lang)))
+    if node.within:
+        spent = state.active_time(state.current.entered_at, now)
+        if facts:
+            facts.append(" · ")
+        facts.append(f"{labels['within']}: ", style="dim")
+        facts.append(format_duration(node.within))
+        over = spent - node.within
+        if over > timedelta(0):
+            facts.append(f" ({labels['over_by']} {format_elapsed(over)})", style="bold red")
+        else:
+            facts.append(f" ({labels['time_left']} {format_elapsed(node.within - spent)})", style="dim")
+    if facts:
+        parts.append(facts)
+
+    if node.steps:
+        parts.append(_label(f"{labels['checklist']}:"))
+        for step in node.steps:
+            parts.append(Text("  [ ] ") + safe_text(step.get(lang, fallback)))
+    if reply is not None:
+        parts.append(Rule(Text(labels["reply_copy"], style="dim"), style="dim", align="left"))
+        parts.append(safe_text(reply))
+        parts.append(Rule(style="dim"))
+    if node.notes:
+        parts.append(_label(f"{labels['notes']}: ") + safe_text(node.notes.get(lang, fallback), "italic"))
+    if node.kind == "question":
+        for number, choice in enumerate(node.choices, 1):
+            parts.append(Text(f"  {number}) ", style="bold") + safe_text(choice.answer.get(lang, fallback)))
+    line = clock_line(playbook, statuses, labels)
+    if line is not None:
+        parts.append(line)
+    return Group(*parts)
+
+
+def summary(playbook: Playbook, state: WalkState, statuses: list[ClockStatus], journal: str, handoff: str | None) -> Group:
+    lang, fallback = state.lang, playbook.default_language
+    labels = labels_for(lang)
+    end = playbook.nodes[state.current.node]
+    parts: list = [Rule(Text(labels["walk_finished"], style="bold green"))]
+    outcome = labels["outcomes"].get(state.outcome, str(state.outcome))
+    parts.append(_label(f"{labels['outcome']}: ") + Text(outcome, style="bold") + Text(" — ") + safe_text(end.text.get(lang, fallback)))
+
+    table = Table("#", labels["step"], labels["owner"], labels["answer"], labels["duration"], box=None, pad_edge=False)
+    for number, step in enumerate(state.path, 1):
+        node = playbook.nodes[step.node]
+        answer = node.choices[step.choice].answer.get(lang, fallback) if step.choice is not None else ""
+        spent = format_elapsed(state.active_time(step.entered_at, step.left_at)) if step.left_at else ""
+        owner = playbook.role_title(playbook.owner_of(node), lang) or ""
+        table.add_row(str(number), safe_text(f"{node.id}: {node.text.get(lang, fallback)}"), safe_text(owner), safe_text(answer), spent)
+    parts.append(table)
+
+    for status in statuses:
+        style = CLOCK_STYLE[status.state]
+        line = Text(f"{CLOCK_MARK[status.state]} ", style=style) + safe_text(status.name, "bold") + Text(" ")
+        if status.state == "not-applicable":
+            line.append(clock_phrase(status, labels), style=style)
+        elif status.running:
+            line.append(f"{labels['clock_never_stopped']}; " + clock_phrase(status, labels), style=style)
+        else:
+            line.append(clock_phrase(status, labels) + f" · {status.stopped_by}", style=style)
+        parts.append(line)
+    if state.notes:
+        parts.append(_label(f"{labels['notes']}:"))
+        for item in state.notes:
+            parts.append(Text("  • ") + safe_text(f"[{item.node}] {item.text}"))
+    parts.append(_label(f"{labels['journal']}: ") + safe_text(journal))
+    if end.handoff:
+        parts.append(_label(f"{labels['continue_in']}: ") + safe_text(handoff or end.handoff, "bold"))
+    return Group(*parts)
