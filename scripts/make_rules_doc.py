@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
-from playbook_cli.lint.reporters.formats import rule_catalogue
-from playbook_cli.lint.rules import RULES, documentation
+from playbook_cli.lint.catalogue import catalogue
+from playbook_cli.lint.rule import Scope
 
 
 def rules_markdown() -> str:
@@ -28,13 +28,13 @@ def rules_markdown() -> str:
         "| rule | severity | checks |",
         "| --- | --- | --- |",
     ]
-    documented = {rule.ID for rule in RULES}
-    for rule_id, (severity, text) in rule_catalogue().items():
-        if rule_id not in documented:
-            lines.append(f"| `{rule_id}` | {severity} | {text} |")
+    tree_rules = [rule for rule in catalogue().values() if rule.scope in (Scope.FILE, Scope.LIBRARY)]
+    for rule in catalogue().values():
+        if rule not in tree_rules:
+            lines.append(f"| `{rule.id}` | {rule.severity.value} | {rule.summary} |")
     lines += ["", "## Decision-tree rules", ""]  # the modules' own documentation
-    for rule in RULES:
-        lines += [f"### `{rule.ID}` ({rule.SEVERITY.value})", "", documentation(rule), ""]
+    for rule in tree_rules:
+        lines += [f"### `{rule.id}` ({rule.severity.value})", "", rule.documentation, ""]
     return "\n".join(lines)
 
 

@@ -8,7 +8,7 @@ import pytest
 from conftest import REPO
 
 from playbook_cli.lint.runner import lint_paths
-from playbook_cli.core.model import load_playbook
+from playbook_cli.lint.runner import load_playbook
 
 LIBRARY = REPO / "playbooks"
 PLAYBOOKS = sorted(LIBRARY.glob("*.yaml"))

@@ -6,9 +6,11 @@ from conftest import REPO
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from playbook_cli.walk import state as engine
+from playbook_cli.walk import actions
+from playbook_cli.walk.events import encode
+from playbook_cli.walk.state import replay, replay_onto
 from playbook_cli.core.errors import WalkError
-from playbook_cli.core.model import load_playbook
+from playbook_cli.lint.runner import load_playbook
 
 PLAYBOOKS = [load_playbook(path) for path in sorted((REPO / "playbooks").glob("*.yaml"))]
 T0 = datetime(2026, 1, 1, tzinfo=timezone.utc)
@@ -17,32 +19,32 @@ ACTIONS = st.lists(st.tuples(st.sampled_from(["choose", "complete", "undo", "not
 
 @settings(max_examples=300, deadline=None)
 @given(st.sampled_from(PLAYBOOKS), ACTIONS)
-def test_replaying_the_journal_gives_the_live_state(playbook, actions):
-    journal = engine.begin(playbook, file=playbook.path, inputs={}, lang="en", opened_at=T0, at=T0)
-    state = engine.replay(playbook, journal)
-    for minute, (action, number) in enumerate(actions, 1):
+def test_replaying_the_journal_gives_the_live_state(playbook, steps):
+    journal = actions.begin(playbook, file=playbook.path, inputs={}, lang="en", opened_at=T0, at=T0)
+    state = replay(playbook, journal)
+    for minute, (action, number) in enumerate(steps, 1):
         if state.ended:
             break
         now = T0 + timedelta(minutes=30 * minute)
         node = playbook.nodes[state.current.node]
         try:
             if action == "choose":
-                events = engine.choose(playbook, state, number + 1, now)
+                events = actions.choose(playbook, state, number + 1, now)
             elif action == "complete":
-                events = engine.complete(playbook, state, now)
+                events = actions.complete(playbook, state, now)
             elif action == "undo":
-                events = engine.undo(playbook, state, now)
+                events = actions.undo(state, now)
             elif action == "note":
-                events = engine.note(state, f"note {number}", now)
+                events = actions.note(state, f"note {number}", now)
             else:
-                events = engine.clock_events(playbook, state, now)
+                events = actions.clock_events(playbook, state, now)
         except WalkError:
             continue  # refused actions (a number with no choice, undo at the start) change nothing
         journal += events
-        state = engine.replay_onto(playbook, state, events)
+        state = replay_onto(playbook, state, events)
         assert node.id in playbook.nodes
 
-    assert engine.replay(playbook, journal) == state
+    assert replay(playbook, journal) == state
     path = [step.node for step in state.path]
     assert path[0] == playbook.start
     for before, after in zip(state.path, state.path[1:], strict=False):

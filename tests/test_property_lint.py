@@ -65,18 +65,15 @@ def test_unwritable_output_and_internal_errors_are_one_line(tmp_path):
     assert "playbook: " in proc.stderr and "Not a directory" in proc.stderr
 
 
-def test_a_bug_is_reported_in_one_line_not_a_traceback(monkeypatch, capsys):
-    import pytest
+def test_a_bug_is_reported_in_one_line_not_a_traceback(monkeypatch, cli, tmp_path):
+    from playbook_cli.cli import lint_command
 
-    from playbook_cli.cli import app as cli
-
-    def broken(**_):
+    def broken(*_args, **_kwargs):
         raise RuntimeError("boom")
 
     monkeypatch.delenv("PLAYBOOK_DEBUG", raising=False)
-    monkeypatch.setattr(cli, "app", broken)
-    with pytest.raises(SystemExit) as exit_info:
-        cli.run()
-    assert exit_info.value.code == 2
-    err = capsys.readouterr().err
-    assert "internal error: RuntimeError: boom" in err and "PLAYBOOK_DEBUG=1" in err and "Traceback" not in err
+    monkeypatch.setattr(lint_command, "lint_paths", broken)
+    result = cli("lint", tmp_path)
+    assert result.exit_code == 2
+    assert "internal error: RuntimeError: boom" in result.stderr and "PLAYBOOK_DEBUG=1" in result.stderr
+    assert "Traceback" not in result.stderr

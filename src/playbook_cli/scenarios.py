@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from playbook_cli.walk import state as engine
+from playbook_cli.walk import actions
 from playbook_cli.core.errors import InputError, WalkError
 from playbook_cli.core.inputs import resolve_inputs
-from playbook_cli.core.model import Playbook, Scenario
+from playbook_cli.core.model import NodeKind, Playbook, Scenario
+from playbook_cli.walk.events import Answered
+from playbook_cli.walk.state import WalkState, replay, replay_onto
 
 _FIXED_TIME = datetime(2000, 1, 1, tzinfo=timezone.utc)  # scenarios are about paths, not time
 
@@ -74,24 +76,28 @@ def run_scenario(playbook: Playbook, scenario: Scenario, seen_nodes: set, seen_c
     except InputError as exc:
         return failed(str(exc).split(": ", 1)[-1])
     lang = playbook.default_language
-    state = engine.replay(playbook, engine.begin(playbook, file=playbook.path, inputs=values, lang=lang, opened_at=_FIXED_TIME, at=_FIXED_TIME))
+    state: WalkState = replay(
+        playbook, actions.begin(playbook, file=playbook.path, inputs=values, lang=lang, opened_at=_FIXED_TIME, at=_FIXED_TIME)
+    )
     answers = list(scenario.answers)
     for _ in range(10_000):  # a bound, though lint refuses loops with no way out
         seen_nodes.add(state.current.node)
         if state.ended:
             break
         node = playbook.nodes[state.current.node]
-        if node.kind == "action":
-            events = engine.complete(playbook, state, _FIXED_TIME)
+        if node.kind is NodeKind.ACTION:
+            events = actions.complete(playbook, state, _FIXED_TIME)
         elif not answers:
             return failed(f"ran out of answers at question '{node.id}'", state)
         else:
             try:
-                events = engine.choose(playbook, state, answers.pop(0), _FIXED_TIME)
+                events = actions.choose(playbook, state, answers.pop(0), _FIXED_TIME)
             except WalkError as exc:
                 return failed(str(exc), state)
-            seen_choices.add((node.id, events[0]["choice"] - 1))
-        state = engine.replay_onto(playbook, state, events)
+            answered = events[0]
+            assert isinstance(answered, Answered)
+            seen_choices.add((node.id, answered.choice - 1))
+        state = replay_onto(playbook, state, events)
     if answers:
         return failed(f"reached the end with {len(answers)} answer(s) left unused: {answers}", state)
     reached = state.current.node

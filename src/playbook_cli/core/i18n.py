@@ -1,6 +1,14 @@
-"""The fixed words of runbooks and reports, per language (English when a language is missing)."""
+"""The fixed words of screens, runbooks and reports, per language (English when a language is missing).
 
-LABELS = {
+Also the small language helpers every output shares: plurals of the English counts.
+Playbook TEXT in a language is read through `core.model.Localizer`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+LABELS: dict[str, dict[str, Any]] = {
     "en": {
         "summary": "Summary",
         "roles": "Who does what",
@@ -168,5 +176,10 @@ LABELS = {
 }
 
 
-def labels_for(lang: str | None) -> dict:
+def labels_for(lang: str | None) -> dict[str, Any]:
     return LABELS.get(lang or "en", LABELS["en"])
+
+
+def plural(count: int, word: str) -> str:
+    """`1 file`, `2 files`: the English counts of lint and test summaries."""
+    return f"{count} {word}{'' if count == 1 else 's'}"

@@ -7,15 +7,27 @@ guard against a wrong shape.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
-from pathlib import Path
-from typing import Any, Mapping
+from enum import StrEnum
+from typing import Any
 
 from playbook_cli.core.durations import parse_duration
-from playbook_cli.core.errors import InvalidPlaybookError
-from playbook_cli.core.findings import Severity
-from playbook_cli.core.loader import LoadedDocument, load_file
+from playbook_cli.core.loader import LoadedDocument
+
+
+class NodeKind(StrEnum):
+    QUESTION = "question"
+    ACTION = "action"
+    END = "end"
+
+
+class Outcome(StrEnum):
+    RESOLVED = "resolved"
+    ESCALATED = "escalated"
+    HANDED_OFF = "handed-off"
+    CLOSED = "closed"
 
 
 @dataclass(frozen=True)
@@ -31,10 +43,28 @@ class Text:
         return cls({"": value} if isinstance(value, str) else dict(value))
 
     def get(self, lang: str | None = None, fallback: str | None = None) -> str:
+        """The text in `lang`, else in `fallback`, else the untranslated or first one."""
         for code in (lang, fallback, ""):
             if code is not None and code in self.values:
                 return self.values[code]
         return next(iter(self.values.values()))
+
+
+@dataclass(frozen=True)
+class Localizer:
+    """The one way to read a playbook's TEXT in a language: `say(node.text)`.
+
+    Falls back to the playbook's default language, so callers never pass it around.
+    """
+
+    lang: str | None
+    fallback: str | None
+
+    def __call__(self, text: Text) -> str:
+        return text.get(self.lang, self.fallback)
+
+    def optional(self, text: Text | None) -> str | None:
+        return None if text is None else text.get(self.lang, self.fallback)
 
 
 @dataclass(frozen=True)
@@ -46,7 +76,7 @@ class Choice:
 @dataclass(frozen=True)
 class Node:
     id: str
-    kind: str  # question | action | end
+    kind: NodeKind
     text: Text
     owner: str | None = None
     within: timedelta | None = None
@@ -56,7 +86,7 @@ class Node:
     steps: tuple[Text, ...] = ()
     reply: Text | None = None
     fulfills: tuple[str, ...] = ()
-    outcome: str | None = None
+    outcome: Outcome | None = None
     handoff: str | None = None
 
     @property
@@ -104,6 +134,9 @@ class Playbook:
     def default_language(self) -> str | None:
         return self.languages[0] if self.languages else None
 
+    def localizer(self, lang: str | None) -> Localizer:
+        return Localizer(lang, self.default_language)
+
     def owner_of(self, node: Node) -> str | None:
         return node.owner or self.owner
 
@@ -120,7 +153,7 @@ class Playbook:
 def _node(node_id: str, raw: dict) -> Node:
     return Node(
         id=node_id,
-        kind=raw["kind"],
+        kind=NodeKind(raw["kind"]),
         text=Text.of(raw["text"]),
         owner=raw.get("owner"),
         within=parse_duration(raw.get("within")),
@@ -130,7 +163,7 @@ def _node(node_id: str, raw: dict) -> Node:
         steps=tuple(Text.of(step) for step in raw.get("steps", ())),
         reply=Text.of(raw.get("reply")),
         fulfills=tuple(raw.get("fulfills", ())),
-        outcome=raw.get("outcome"),
+        outcome=Outcome(raw["outcome"]) if raw.get("outcome") else None,
         handoff=raw.get("handoff"),
     )
 
@@ -166,17 +199,3 @@ def build_playbook(doc: LoadedDocument) -> Playbook:
         ),
     )
 
-
-def load_playbook(path: str | Path) -> Playbook:
-    """Load a playbook for walk, test or render: refused (InvalidPlaybookError) if lint finds errors."""
-    from playbook_cli.core.errors import PlaybookLoadError
-    from playbook_cli.lint.runner import check_document
-
-    try:
-        doc = load_file(path)
-    except PlaybookLoadError as exc:
-        raise InvalidPlaybookError(str(path), [exc.finding]) from None
-    errors = [f for f in check_document(doc) if f.severity is Severity.ERROR]
-    if errors:
-        raise InvalidPlaybookError(str(path), sorted(errors, key=lambda f: f.sort_key()))
-    return build_playbook(doc)

@@ -7,7 +7,6 @@ again to list every error, which we then turn into located, actionable messages.
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 from functools import lru_cache
@@ -17,6 +16,7 @@ from typing import Any
 
 from playbook_cli.core.findings import Finding, Severity
 from playbook_cli.core.loader import LoadedDocument
+from playbook_cli.core.suggest import closest
 
 _RULE_DESCRIPTIONS = {
     "schema/required": "A required key is missing (e.g. `next` on an action, `outcome` on an end).",
@@ -186,8 +186,8 @@ def _explain(error, doc: LoadedDocument):
                 article = "an" if kind[0] in "aeiou" else "a"
                 message = f"'{key}' does not belong to {article} {kind} node: {hint}"
             else:
-                close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-                suggestion = f"did you mean '{close[0]}'?" if close else f"allowed here: {', '.join(allowed)}"
+                close = closest(key, allowed)
+                suggestion = f"did you mean '{close}'?" if close else f"allowed here: {', '.join(allowed)}"
                 message = f"unknown key '{key}' in {_where(error)}; {suggestion} (keys starting with x- are ignored)"
             yield _at(doc, path + (key,), message, "schema/unknown-key", key=True)
         return
@@ -246,8 +246,8 @@ def _explain(error, doc: LoadedDocument):
 
     if validator == "enum":
         options = [str(v) for v in error.validator_value]
-        close = difflib.get_close_matches(str(instance), options, n=1, cutoff=0.5)
-        guess = f" (did you mean '{close[0]}'?)" if close else ""
+        close = closest(instance, options, cutoff=0.5)
+        guess = f" (did you mean '{close}'?)" if close else ""
         yield _at(doc, path, f"{instance!r} is not allowed here; write one of: {', '.join(options)}{guess}", "schema/value")
         return
 

@@ -1,16 +1,25 @@
-"""Lint: find the playbook files, load each once, and run the schema and every rule."""
+"""Lint: find the playbook files, load each once, and run the schema and every rule.
+
+Also the one way the other commands get a playbook they can trust: `load_playbook`
+refuses a file that lint finds errors in, so walk, test and render never meet a
+dangling reference or a wrong shape.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from playbook_cli.core.errors import InputError, PlaybookLoadError
+from playbook_cli.core.errors import InputError, InvalidPlaybookError, PlaybookLoadError
 from playbook_cli.core.findings import Finding, Severity
 from playbook_cli.core.loader import LoadedDocument, load_file
-from playbook_cli.lint.rules import FILE_RULES, LIBRARY_RULES
-from playbook_cli.lint.rules._context import RuleContext
+from playbook_cli.core.model import Playbook, build_playbook
 from playbook_cli.core.schema import schema_findings
+from playbook_cli.lint import suppressions
+from playbook_cli.lint.catalogue import catalogue, rules_of
+from playbook_cli.lint.rule import Scope
+from playbook_cli.lint.rules._context import RuleContext
 
 PLAYBOOK_SUFFIXES = (".yaml", ".yml")
 
@@ -32,7 +41,7 @@ class LintResult:
         return self.count(Severity.WARNING)
 
 
-def discover(paths: list[str]) -> list[str]:
+def discover(paths: Iterable[str]) -> list[str]:
     """Files named, and *.yaml / *.yml below directories named (hidden folders skipped)."""
     found: dict[str, None] = {}
     for given in paths:
@@ -58,9 +67,9 @@ def discover(paths: list[str]) -> list[str]:
 def check_document(doc: LoadedDocument, ignore: frozenset[str] = frozenset()) -> list[Finding]:
     """The findings of one loaded playbook on its own: load problems, schema, file rules."""
     findings = list(doc.problems) + schema_findings(doc)
-    for rule in FILE_RULES:
-        if rule.ID not in ignore:
-            findings.extend(rule.check(RuleContext(doc, rule.ID, rule.SEVERITY)))
+    for rule in rules_of(Scope.FILE):
+        if rule.id not in ignore and rule.check is not None:
+            findings.extend(rule.check(RuleContext(doc, rule.id, rule.severity)))
     return findings
 
 
@@ -68,23 +77,20 @@ def lint_documents(docs: list[LoadedDocument], ignore: frozenset[str] = frozense
     findings: list[Finding] = []
     for doc in docs:
         findings.extend(check_document(doc, ignore))
-    for rule in LIBRARY_RULES:
-        if rule.ID not in ignore:
-            findings.extend(rule.check_library([RuleContext(doc, rule.ID, rule.SEVERITY) for doc in docs]))
+    for rule in rules_of(Scope.LIBRARY):
+        if rule.id not in ignore and rule.check is not None:
+            findings.extend(rule.check([RuleContext(doc, rule.id, rule.severity) for doc in docs]))
     return findings
 
 
 def _apply_suppressions(docs: list[LoadedDocument], findings: list[Finding]) -> list[Finding]:
-    from playbook_cli.lint.reporters.formats import rule_catalogue
-    from playbook_cli.lint.suppressions import parse
-
-    known = set(rule_catalogue())
-    per_file = {doc.path: parse(doc.path, doc.text, known) for doc in docs}
+    known = set(catalogue())
+    per_file = {doc.path: suppressions.parse(doc.path, doc.text, known) for doc in docs}
     kept = [f for f in findings if f.file not in per_file or not per_file[f.file].hides(f)]
     return kept + [problem for s in per_file.values() for problem in s.problems]
 
 
-def lint_paths(paths: list[str], ignore: frozenset[str] = frozenset()) -> LintResult:
+def lint_paths(paths: Iterable[str], ignore: frozenset[str] = frozenset()) -> LintResult:
     files = discover(paths)
     docs, findings = [], []
     for file in files:
@@ -95,3 +101,15 @@ def lint_paths(paths: list[str], ignore: frozenset[str] = frozenset()) -> LintRe
     findings.extend(lint_documents(docs, ignore))
     findings = [f for f in _apply_suppressions(docs, findings) if f.rule not in ignore]
     return LintResult(tuple(files), tuple(sorted(findings, key=Finding.sort_key)))
+
+
+def load_playbook(path: str | Path) -> Playbook:
+    """Load a playbook for walk, test or render: refused (InvalidPlaybookError) if lint finds errors."""
+    try:
+        doc = load_file(path)
+    except PlaybookLoadError as exc:
+        raise InvalidPlaybookError(str(path), [exc.finding]) from None
+    errors = [f for f in check_document(doc) if f.severity is Severity.ERROR]
+    if errors:
+        raise InvalidPlaybookError(str(path), sorted(errors, key=Finding.sort_key))
+    return build_playbook(doc)

@@ -14,11 +14,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from playbook_cli.core.errors import PlaybookError
-
-
-class RenderError(PlaybookError):
-    """A template could not be loaded or rendered."""
+from playbook_cli.core.errors import RenderError
 
 
 class MdSafe(str):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from playbook_cli.render.jinja import RenderError
+from playbook_cli.core.errors import RenderError
 
 INSTALL_HINT = "PDF output needs WeasyPrint: pip install 'playbook-cli[pdf]'"
 

@@ -4,24 +4,28 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from playbook_cli.walk import state as engine
+from typing import Any
+
 from playbook_cli.core.durations import format_elapsed
 from playbook_cli.core.i18n import labels_for
+from playbook_cli.core.inputs import filled_reply
 from playbook_cli.core.model import Playbook
 from playbook_cli.render.runbook import TEMPLATE_API_VERSION
+from playbook_cli.walk.clock_text import clock_phrase
+from playbook_cli.walk.events import Event, Paused
 from playbook_cli.walk.sla import clock_statuses
-from playbook_cli.core.inputs import filled_reply
+from playbook_cli.walk.state import replay
 
 
 def _when(moment: datetime | None) -> str:
     return moment.strftime("%Y-%m-%d %H:%M:%S UTC") if moment else ""
 
 
-def report_context(playbook: Playbook, events: list[dict], journal: str) -> dict:
-    state = engine.replay(playbook, events)
+def report_context(playbook: Playbook, events: list[Event], journal: str) -> dict[str, Any]:
+    state = replay(playbook, events)
     lang, fallback = state.lang, playbook.default_language
     labels = labels_for(lang)
-    last_time = engine.parse_time(events[-1]["at"])
+    last_time = events[-1].at
 
     def text(node_id):
         node = playbook.nodes[node_id]
@@ -42,19 +46,16 @@ def report_context(playbook: Playbook, events: list[dict], journal: str) -> dict
         if node.reply is not None and step.left_at is not None:
             replies.append({"step": text(step.node), "at": _when(step.left_at), "text": filled_reply(playbook, node, lang, state.inputs)})
 
-    clocks = []
-    for status in clock_statuses(playbook, state, last_time):
-        if status.state == "met":
-            result = f"{labels['met']} ({format_elapsed(status.remaining)} {labels['spare']})"
-        elif status.state == "met-late":
-            result = f"{labels['met_late']} ({format_elapsed(-status.remaining)} {labels['late']})"
-        elif status.state == "not-applicable":
-            result = labels["not_applicable"]
-        elif status.state == "breached":
-            result = f"{labels['breached']} ({format_elapsed(-status.remaining)} {labels['late']})"
-        else:
-            result = labels["running"]
-        clocks.append({"clock": status.name, "target": status.target_text, "state": status.state, "result": result, "stopped_by": status.stopped_by})
+    clocks = [
+        {
+            "clock": status.name,
+            "target": status.target_text,
+            "state": status.state.value,
+            "result": clock_phrase(status, labels, with_target=False),
+            "stopped_by": status.stopped_by,
+        }
+        for status in clock_statuses(playbook, state, last_time)
+    ]
 
     end = playbook.nodes[state.current.node]
     return {
@@ -74,10 +75,10 @@ def report_context(playbook: Playbook, events: list[dict], journal: str) -> dict
             "replies": replies,
             "notes": [{"at": _when(n.at), "step": text(n.node), "text": n.text} for n in state.notes],
             "undone": [{"node": s.node, "text": text(s.node), "entered_at": _when(s.entered_at)} for s in state.undone],
-            "pauses": sum(1 for e in events if e.get("event") == "pause"),
+            "pauses": sum(1 for e in events if isinstance(e, Paused)),
             "clocks": clocks,
             "ended": state.ended,
-            "outcome": state.outcome,
+            "outcome": state.outcome.value if state.outcome else None,
             "outcome_label": labels["outcomes"].get(state.outcome) if state.outcome else None,
             "end_text": end.text.get(lang, fallback) if state.ended else None,
             "handoff": end.handoff if state.ended else None,

@@ -38,7 +38,7 @@ def runbook_context(playbook: Playbook, lang: str | None, *, diagram: str | None
             "id": node.id,
             "number": numbers[node_id],
             "anchor": flowchart.anchor(node_id),
-            "kind": node.kind,
+            "kind": node.kind.value,
             "kind_label": labels[node.kind],
             "text": _text(node.text, lang, fallback),
             "owner": owner,
@@ -51,7 +51,7 @@ def runbook_context(playbook: Playbook, lang: str | None, *, diagram: str | None
             "fulfills": list(node.fulfills),
             "choices": [{"answer": c.answer.get(lang, fallback), "next": link(c.next)} for c in node.choices],
             "next": link(node.next) if node.next else None,
-            "outcome": node.outcome,
+            "outcome": node.outcome.value if node.outcome else None,
             "outcome_label": labels["outcomes"].get(node.outcome) if node.outcome else None,
             "handoff": node.handoff,
         })

@@ -1,4 +1,8 @@
-"""The walk journal: JSON Lines, append-only, flushed and fsynced after every event."""
+"""The walk journal: JSON Lines, append-only, flushed and fsynced after every event.
+
+The one writer (`JournalWriter`) and the one reader (`read_journal`) of journal files;
+what each line means is `walk.events`.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,10 @@ import json
 import os
 from datetime import datetime
 from pathlib import Path
+from types import TracebackType
 
-from playbook_cli.core.errors import WalkError
+from playbook_cli.core.errors import UsageError, WalkError
+from playbook_cli.walk.events import BadEvent, Event, Started, decode, encode
 
 JOURNAL_DIR = Path(".playbook") / "journal"
 
@@ -31,22 +37,22 @@ class JournalWriter:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._file = open(self.path, "a", encoding="utf-8")
 
-    def write(self, event: dict) -> None:
-        self._file.write(json.dumps(event, ensure_ascii=False, separators=(",", ":")) + "\n")
+    def write(self, event: Event) -> None:
+        self._file.write(json.dumps(encode(event), ensure_ascii=False, separators=(",", ":")) + "\n")
         self._file.flush()
         os.fsync(self._file.fileno())
 
     def close(self) -> None:
         self._file.close()
 
-    def __enter__(self):
+    def __enter__(self) -> JournalWriter:
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:
         self.close()
 
 
-def read_journal(path: Path) -> tuple[list[dict], list[str]]:
+def read_journal(path: Path) -> tuple[list[Event], list[str]]:
     """The events of a journal, and warnings.
 
     A torn last line (the process died mid-write) is ignored with a warning; a bad line
@@ -58,13 +64,14 @@ def read_journal(path: Path) -> tuple[list[dict], list[str]]:
     except OSError as exc:
         raise WalkError(f"{path}: cannot read the journal: {exc.strerror or exc}") from None
     lines = raw.split(b"\n")
-    events, warnings = [], []
+    events: list[Event] = []
+    warnings: list[str] = []
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
-            event = json.loads(line.decode("utf-8"))
-            if not isinstance(event, dict) or "event" not in event or "at" not in event:
+            data = json.loads(line.decode("utf-8"))
+            if not isinstance(data, dict) or "event" not in data or "at" not in data:
                 raise ValueError("not an event")
         except (ValueError, UnicodeDecodeError):
             is_last = all(not rest.strip() for rest in lines[number:])
@@ -72,7 +79,10 @@ def read_journal(path: Path) -> tuple[list[dict], list[str]]:
                 warnings.append(f"{path}:{number}: ignoring a torn last line (the walk was interrupted mid-write)")
                 continue
             raise WalkError(f"{path}:{number}: this line is not a journal event; the journal was edited or damaged") from None
-        events.append(event)
+        try:
+            events.append(decode(data))
+        except BadEvent as exc:
+            raise WalkError(f"{path}:{number}: {exc}; the journal was edited or damaged") from None
     if not events:
         raise WalkError(f"{path}: the journal is empty")
     return events, warnings
@@ -107,3 +117,12 @@ def set_aside_torn_tail(path: Path) -> Path | None:
         journal.flush()
         os.fsync(journal.fileno())
     return aside
+
+
+def recorded_playbook(journal: str, start: Started, given: str | None, how_to_pass: str) -> str:
+    """The playbook a journal was recorded with: the one given, else its path as typed, else absolute."""
+    candidates = [given] if given else [start.file, start.path]
+    path = next((c for c in candidates if c and Path(c).is_file()), None)
+    if path is None:
+        raise UsageError(f"{journal}: the playbook {candidates[0]!r} it was recorded with is not there; {how_to_pass}")
+    return path

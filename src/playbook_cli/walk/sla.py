@@ -1,7 +1,7 @@
 """SLA clocks, derived from a walk's state: nothing about them is stored but breaches and reminders.
 
 A clock runs from the moment the case was opened (`opened_at`) until a node that
-`fulfills` it is completed. While running it is `ok`, then `due-soon` in its last 25% or
+`fulfills` it is completed. While running it is `running`, then `due-soon` in its last 25% or
 last 15 minutes (whichever starts earlier), then `breached`. Once stopped it is `met` or
 `met-late`.
 
@@ -15,21 +15,31 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from enum import StrEnum
 
 from playbook_cli.core.durations import format_duration
-from playbook_cli.walk.state import WalkState
 from playbook_cli.core.model import Playbook
 from playbook_cli.core.structure import reachable_from
+from playbook_cli.walk.state import WalkState
 
 DUE_SOON_SHARE = 0.25
 DUE_SOON_MINIMUM = timedelta(minutes=15)
+
+
+class ClockState(StrEnum):
+    RUNNING = "running"
+    DUE_SOON = "due-soon"
+    BREACHED = "breached"
+    MET = "met"
+    MET_LATE = "met-late"
+    NOT_APPLICABLE = "not-applicable"
 
 
 @dataclass(frozen=True)
 class ClockStatus:
     name: str
     target: timedelta
-    state: str  # ok | due-soon | breached | met | met-late | not-applicable
+    state: ClockState
     remaining: timedelta  # negative once past the deadline; at the stop for stopped clocks
     stopped_at: datetime | None
     stopped_by: str | None  # the node whose completion stopped it
@@ -63,16 +73,18 @@ def clock_statuses(playbook: Playbook, state: WalkState, now: datetime) -> list[
         )
         if stop is not None:
             remaining = deadline - stop.left_at
-            kind = "met" if remaining >= timedelta(0) else "met-late"
+            kind = ClockState.MET if remaining >= timedelta(0) else ClockState.MET_LATE
         else:
             remaining = deadline - now
             due_soon = max(target * DUE_SOON_SHARE, DUE_SOON_MINIMUM)
             if name in state.breached:
-                kind = "breached"
+                kind = ClockState.BREACHED
             elif not ahead.intersection(playbook.fulfillers(name)):
-                kind = "not-applicable"
+                kind = ClockState.NOT_APPLICABLE
+            elif remaining < timedelta(0):
+                kind = ClockState.BREACHED
             else:
-                kind = "breached" if remaining < timedelta(0) else "due-soon" if remaining <= due_soon else "ok"
+                kind = ClockState.DUE_SOON if remaining <= due_soon else ClockState.RUNNING
         statuses.append(
             ClockStatus(
                 name=name,

@@ -1,34 +1,24 @@
-"""The walk as a pure state machine.
+"""The walk as a pure state machine: events in, a frozen `WalkState` out.
 
-A walk is its journal: a list of events (plain dicts, exactly as written to the JSON
-Lines file). `apply` folds one event into a frozen `WalkState`; `replay` folds them all.
-The actions a person takes (`begin`, `choose`, `complete`, `undo`, `note`, ...) only
-*produce* events; the caller journals them and then applies them. So a live walk and a
-resumed walk go through the very same code, and no state exists outside the journal.
+A walk is its journal: a list of typed events (`walk.events`). `apply` folds one event
+into a `WalkState`; `replay` folds them all. The actions a person takes
+(`walk.actions`) only *produce* events; the session journals them and then applies
+them. So a live walk and a resumed walk go through the very same code, and no state
+exists outside the journal.
 
-No I/O and no clock here: every function takes the time it should record.
+No I/O and no clock here: time is whatever the events say.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta, timezone
-from typing import Any, Mapping
+from datetime import datetime, timedelta
+from typing import Any
 
 from playbook_cli.core.errors import WalkError
-from playbook_cli.core.model import Node, Playbook
-
-JOURNAL_VERSION = 1
-
-
-def iso(moment: datetime) -> str:
-    """UTC, millisecond precision, with a Z: the one timestamp form in journals."""
-    return moment.astimezone(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-
-
-def parse_time(text: str) -> datetime:
-    moment = datetime.fromisoformat(text)
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+from playbook_cli.core.model import Node, NodeKind, Outcome, Playbook
+from playbook_cli.walk import events as ev
 
 
 @dataclass(frozen=True)
@@ -62,7 +52,7 @@ class WalkState:
     pauses: tuple[tuple[datetime, datetime | None], ...] = ()  # (from, until); until None while paused
     last_at: datetime | None = None  # time of the last event applied
     ended: bool = False
-    outcome: str | None = None
+    outcome: Outcome | None = None
 
     @property
     def paused(self) -> bool:
@@ -109,36 +99,30 @@ def _node(playbook: Playbook, node_id: Any) -> Node:
 
 def _expected_next(playbook: Playbook, step: Step) -> str | None:
     node = playbook.nodes[step.node]
-    if node.kind == "question" and step.choice is not None:
+    if node.kind is NodeKind.QUESTION and step.choice is not None:
         return node.choices[step.choice].next
-    if node.kind == "action" and step.left_at is not None:
+    if node.kind is NodeKind.ACTION and step.left_at is not None:
         return node.next
     return None
 
 
-def apply(playbook: Playbook, state: WalkState | None, event: Mapping[str, Any]) -> WalkState:
+def apply(playbook: Playbook, state: WalkState | None, event: ev.Event) -> WalkState:
     """The state after `event`. Raises WalkError if the event does not fit the playbook."""
     after = _apply(playbook, state, event)
-    return replace(after, last_at=parse_time(event["at"]))
+    return replace(after, last_at=event.at)
 
 
-def _apply(playbook: Playbook, state: WalkState | None, event: Mapping[str, Any]) -> WalkState:
-    kind = event.get("event")
-    at = parse_time(event["at"])
-    if kind == "start":
-        return WalkState(
-            playbook_id=event["playbook"],
-            lang=event.get("lang"),
-            inputs=dict(event.get("inputs", {})),
-            opened_at=parse_time(event["opened_at"]),
-        )
+def _apply(playbook: Playbook, state: WalkState | None, event: ev.Event) -> WalkState:
+    at = event.at
+    if isinstance(event, ev.Started):
+        return WalkState(playbook_id=event.playbook, lang=event.lang, inputs=dict(event.inputs), opened_at=event.opened_at)
     if state is None:
         raise WalkError("the journal does not begin with a start event")
-    if state.ended and kind not in ("note", "pause", "resume"):
-        raise WalkError(f"the journal goes on after the walk ended ({kind} event)")
+    if state.ended and not isinstance(event, (ev.Noted, ev.Paused, ev.Resumed)):
+        raise WalkError(f"the journal goes on after the walk ended ({event.KIND} event)")
 
-    if kind == "enter":
-        node = _node(playbook, event["node"])
+    if isinstance(event, ev.Entered):
+        node = _node(playbook, event.node)
         if state.path:
             expected = _expected_next(playbook, state.current)
             if expected is None:
@@ -149,177 +133,65 @@ def _apply(playbook: Playbook, state: WalkState | None, event: Mapping[str, Any]
             raise _stale(playbook, f"the walk began at '{node.id}', but the playbook now starts at '{playbook.start}'")
         return replace(state, path=state.path + (Step(node.id, at),))
 
-    if kind == "answer":
+    if isinstance(event, ev.Answered):
         step = state.current
         node = _node(playbook, step.node)
-        index = int(event["choice"]) - 1
-        if node.id != event.get("node") or node.kind != "question" or not 0 <= index < len(node.choices):
-            raise _stale(playbook, f"answer {event.get('choice')} at '{event.get('node')}' does not fit '{node.id}'")
+        index = event.choice - 1
+        if node.id != event.node or node.kind is not NodeKind.QUESTION or not 0 <= index < len(node.choices):
+            raise _stale(playbook, f"answer {event.choice} at '{event.node}' does not fit '{node.id}'")
         return replace(state, path=state.path[:-1] + (replace(step, left_at=at, choice=index),))
 
-    if kind == "done":
+    if isinstance(event, ev.Done):
         step = state.current
         node = _node(playbook, step.node)
-        if node.id != event.get("node") or node.kind != "action":
-            raise _stale(playbook, f"'{event.get('node')}' was completed, but the walk is at '{node.id}'")
+        if node.id != event.node or node.kind is not NodeKind.ACTION:
+            raise _stale(playbook, f"'{event.node}' was completed, but the walk is at '{node.id}'")
         return replace(state, path=state.path[:-1] + (replace(step, left_at=at),))
 
-    if kind == "undo":
+    if isinstance(event, ev.Undone):
         if len(state.path) < 2:
             raise WalkError("the journal undoes the first step")
         taken_back = state.current
         previous = replace(state.path[-2], left_at=None, choice=None)
         return replace(state, path=state.path[:-2] + (previous,), undone=state.undone + (taken_back,))
 
-    if kind == "note":
-        return replace(state, notes=state.notes + (Note(event.get("node", state.current.node), at, str(event.get("text", ""))),))
+    if isinstance(event, ev.Noted):
+        return replace(state, notes=state.notes + (Note(event.node, at, event.text),))
 
-    if kind == "sla-breach":
-        return replace(state, breached=state.breached | {event["clock"]})
+    if isinstance(event, ev.Breached):
+        return replace(state, breached=state.breached | {event.clock})
 
-    if kind == "sla-due-soon":
-        return replace(state, reminded=state.reminded | {event["clock"]})
+    if isinstance(event, ev.DueSoon):
+        return replace(state, reminded=state.reminded | {event.clock})
 
-    if kind == "end":
-        node = _node(playbook, event["node"])
-        if node.kind != "end" or state.current.node != node.id:
+    if isinstance(event, ev.Ended):
+        node = _node(playbook, event.node)
+        if node.kind is not NodeKind.END or state.current.node != node.id:
             raise _stale(playbook, f"the walk ended at '{node.id}', which is not where it stood or not an end")
         return replace(state, ended=True, outcome=node.outcome)
 
-    if kind == "pause":
+    if isinstance(event, ev.Paused):
         return state if state.paused else replace(state, pauses=state.pauses + ((at, None),))
-    if kind == "resume":
+    if isinstance(event, ev.Resumed):
         if state.paused:
             return replace(state, pauses=state.pauses[:-1] + ((state.pauses[-1][0], at),))
         # No pause was recorded: the walk was killed. It stood still since its last event.
         return replace(state, pauses=state.pauses + ((state.last_at or at, at),))
-    raise WalkError(f"unknown journal event {kind!r}")
+    raise WalkError(f"unknown journal event {event.KIND!r}")
 
 
-def replay_onto(playbook: Playbook, state: WalkState | None, events: list[Mapping[str, Any]]) -> WalkState:
+def replay_onto(playbook: Playbook, state: WalkState, events: Iterable[ev.Event]) -> WalkState:
+    """The state after `events`, applied one by one to `state`."""
     for event in events:
         state = apply(playbook, state, event)
     return state
 
 
-def replay(playbook: Playbook, events: list[Mapping[str, Any]]) -> WalkState:
-    state = replay_onto(playbook, None, events)
+def replay(playbook: Playbook, events: Iterable[ev.Event]) -> WalkState:
+    """The state a whole journal records, from its start event."""
+    state: WalkState | None = None
+    for event in events:
+        state = apply(playbook, state, event)
     if state is None:
         raise WalkError("the journal is empty")
     return state
-
-
-# --- actions: each returns the events to journal ---------------------------------------------
-
-
-def _event(kind: str, at: datetime, **fields) -> dict:
-    return {"event": kind, "at": iso(at), **fields}
-
-
-def _arrive(playbook: Playbook, node_id: str, at: datetime) -> list[dict]:
-    events = [_event("enter", at, node=node_id)]
-    node = playbook.nodes[node_id]
-    if node.kind == "end":
-        extra = {"handoff": node.handoff} if node.handoff else {}
-        events.append(_event("end", at, node=node_id, outcome=node.outcome, **extra))
-    return events
-
-
-def begin(playbook: Playbook, *, file: str, inputs: Mapping[str, str], lang: str | None, opened_at: datetime, at: datetime) -> list[dict]:
-    from pathlib import Path
-
-    start = _event(
-        "start", at,
-        journal=JOURNAL_VERSION,
-        playbook=playbook.id,
-        file=file,
-        path=str(Path(file).resolve()),  # so a resume from another directory finds it
-        sha256=playbook.sha256,
-        lang=lang,
-        inputs=dict(inputs),
-        opened_at=iso(opened_at),
-    )
-    return [start] + _arrive(playbook, playbook.start, at)
-
-
-def match_choice(node: Node, given: Any, lang: str | None, default_lang: str | None) -> int:
-    """The 0-based index of the choice `given` names: a 1-based number or an answer's text.
-
-    Text is matched in the walk's language, then the default language, ignoring case and
-    surrounding spaces. Raises WalkError naming what would be accepted.
-    """
-    text = str(given).strip()
-    if (isinstance(given, int) and not isinstance(given, bool)) or text.isdigit():
-        number = int(text)
-        if 1 <= number <= len(node.choices):
-            return number - 1
-    else:
-        wanted = text.casefold()
-        for code in dict.fromkeys((lang, default_lang, "")):
-            for index, choice in enumerate(node.choices):
-                if code in choice.answer.values and choice.answer.values[code].strip().casefold() == wanted:
-                    return index
-    options = ", ".join(f"{i}. {c.answer.get(lang, default_lang)}" for i, c in enumerate(node.choices, 1))
-    raise WalkError(
-        f"'{given}' is not a choice at '{node.id}' ({node.text.get(lang, default_lang)}); "
-        f"answer a number from 1 to {len(node.choices)} or one of the answers: {options}"
-    )
-
-
-def choose(playbook: Playbook, state: WalkState, given: Any, at: datetime) -> list[dict]:
-    node = playbook.nodes[state.current.node]
-    if node.kind != "question":
-        raise WalkError(f"'{node.id}' is not a question")
-    index = match_choice(node, given, state.lang, playbook.default_language)
-    choice = node.choices[index]
-    answer = _event("answer", at, node=node.id, choice=index + 1, answer=choice.answer.get(state.lang, playbook.default_language))
-    return [answer] + _arrive(playbook, choice.next, at)
-
-
-def complete(playbook: Playbook, state: WalkState, at: datetime) -> list[dict]:
-    node = playbook.nodes[state.current.node]
-    if node.kind != "action":
-        raise WalkError(f"'{node.id}' is not an action")
-    return [_event("done", at, node=node.id)] + _arrive(playbook, node.next, at)
-
-
-def undo(playbook: Playbook, state: WalkState, at: datetime) -> list[dict]:
-    if len(state.path) < 2:
-        raise WalkError("this is the first step; there is nothing to go back to")
-    return [_event("undo", at, node=state.current.node, to=state.path[-2].node)]
-
-
-def note(state: WalkState, text: str, at: datetime) -> list[dict]:
-    return [_event("note", at, node=state.current.node, text=text)]
-
-
-def pause(state: WalkState, at: datetime) -> list[dict]:
-    return [_event("pause", at, node=state.current.node)]
-
-
-def resume(playbook: Playbook, state: WalkState, at: datetime, changed: bool) -> list[dict]:
-    return [_event("resume", at, node=state.current.node, sha256=playbook.sha256, playbook_changed=changed)]
-
-
-def clock_events(playbook: Playbook, state: WalkState, now: datetime) -> list[dict]:
-    """What the SLA clocks call for now, each once per walk.
-
-    `sla-due-soon`, the reminder, when a clock enters its last 25% or 15 minutes;
-    `sla-breach` when it runs out. A clock that is already breached gets no reminder.
-    """
-    from playbook_cli.core.durations import format_duration
-    from playbook_cli.walk.sla import clock_statuses
-
-    events = []
-    for status in clock_statuses(playbook, state, now):
-        if status.state == "breached" and status.name not in state.breached:
-            events.append(_event("sla-breach", now, clock=status.name, target=status.target_text, node=state.current.node))
-        elif status.state == "due-soon" and status.name not in state.reminded:
-            events.append(
-                _event(
-                    "sla-due-soon", now,
-                    clock=status.name, target=status.target_text, left=format_duration(status.remaining),
-                    node=state.current.node, stops_at=list(status.fulfilled_by),
-                )
-            )
-    return events

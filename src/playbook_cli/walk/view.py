@@ -6,30 +6,44 @@ playbook and user text passed through `safe_text`.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
 
-from rich.console import Group
+from collections.abc import Mapping
+from datetime import datetime, timedelta
+from typing import Any
+
+# rich is this module's purpose; it is imported only when a walk shows something.
+from rich.console import Group, RenderableType
 from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
 from playbook_cli.core.durations import format_duration, format_elapsed
-from playbook_cli.walk.state import WalkState
 from playbook_cli.core.i18n import labels_for
-from playbook_cli.core.model import Node, Playbook
+from playbook_cli.core.model import Node, NodeKind, Playbook
 from playbook_cli.core.text_safety import safe_text
-from playbook_cli.walk.sla import ClockStatus
+from playbook_cli.walk.clock_text import clock_phrase
+from playbook_cli.walk.events import DueSoon
+from playbook_cli.walk.sla import ClockState, ClockStatus
+from playbook_cli.walk.state import WalkState
 
-KIND_STYLE = {"question": "bold magenta", "action": "bold cyan", "end": "bold green"}
-CLOCK_STYLE = {"ok": "green", "due-soon": "yellow", "breached": "bold red", "met": "green", "met-late": "red", "not-applicable": "dim"}
-CLOCK_MARK = {"ok": "●", "due-soon": "▲", "breached": "✖", "met": "✔", "met-late": "✔", "not-applicable": "○"}
+__all__ = ["RenderableType", "clock_line", "reminder", "step_block", "summary"]
+
+KIND_STYLE = {NodeKind.QUESTION: "bold magenta", NodeKind.ACTION: "bold cyan", NodeKind.END: "bold green"}
+CLOCK_STYLE = {
+    ClockState.RUNNING: "green", ClockState.DUE_SOON: "yellow", ClockState.BREACHED: "bold red",
+    ClockState.MET: "green", ClockState.MET_LATE: "red", ClockState.NOT_APPLICABLE: "dim",
+}
+CLOCK_MARK = {
+    ClockState.RUNNING: "●", ClockState.DUE_SOON: "▲", ClockState.BREACHED: "✖",
+    ClockState.MET: "✔", ClockState.MET_LATE: "✔", ClockState.NOT_APPLICABLE: "○",
+}
 
 
 def _label(text: str, style: str = "dim") -> Text:
     return Text(text, style=style)
 
 
-def clock_line(playbook: Playbook, statuses: list[ClockStatus], labels: dict) -> Text | None:
+def clock_line(statuses: list[ClockStatus], labels: Mapping[str, Any]) -> Text | None:
     if not statuses:
         return None
     line = Text("SLA ", style="bold")
@@ -41,31 +55,20 @@ def clock_line(playbook: Playbook, statuses: list[ClockStatus], labels: dict) ->
         line.append(safe_text(status.name, "bold"))
         line.append(" ")
         line.append(clock_phrase(status, labels), style=style)
-        if status.running and status.fulfilled_by and status.state != "not-applicable":
+        if status.running and status.fulfilled_by and status.state is not ClockState.NOT_APPLICABLE:
             line.append(safe_text(f" ({labels['clock_stops_at']} {', '.join(status.fulfilled_by)})", "dim"))
     return line
 
 
-def clock_phrase(status: ClockStatus, labels: dict) -> str:
-    target = format_duration(status.target)
-    if status.state == "met":
-        return labels["clock_met"].format(spare=format_elapsed(status.remaining), target=target)
-    if status.state == "met-late":
-        return labels["clock_met_late"].format(late=format_elapsed(-status.remaining), target=target)
-    if status.state == "breached":
-        return labels["clock_breached"].format(late=format_elapsed(-status.remaining), target=target)
-    if status.state == "not-applicable":
-        return labels["clock_not_applicable"].format(target=target)
-    return labels["clock_left"].format(left=format_elapsed(status.remaining), target=target)
-
-
-def reminder(event: dict, labels: dict) -> Text:
+def reminder(event: DueSoon, labels: Mapping[str, Any]) -> Text:
     """The one-time reminder shown when a clock enters its last stretch."""
-    text = labels["reminder"].format(clock=event["clock"], left=event["left"], stops=", ".join(event["stops_at"]))
+    text = labels["reminder"].format(clock=event.clock, left=event.left, stops=", ".join(event.stops_at))
     return Text("⏰ ", style="bold yellow") + safe_text(text, "bold yellow")
 
 
-def step_block(playbook: Playbook, state: WalkState, node: Node, now: datetime, reply: str | None, statuses) -> Group:
+def step_block(
+    playbook: Playbook, state: WalkState, node: Node, now: datetime, reply: str | None, statuses: list[ClockStatus]
+) -> Group:
     lang, fallback = state.lang, playbook.default_language
     labels = labels_for(lang)
     parts: list = [Rule(safe_text(f"{labels['step']} {len(state.path)} · {node.id}"), style="dim")]
@@ -105,10 +108,10 @@ def step_block(playbook: Playbook, state: WalkState, node: Node, now: datetime, 
         parts.append(Rule(style="dim"))
     if node.notes:
         parts.append(_label(f"{labels['notes']}: ") + safe_text(node.notes.get(lang, fallback), "italic"))
-    if node.kind == "question":
+    if node.kind is NodeKind.QUESTION:
         for number, choice in enumerate(node.choices, 1):
             parts.append(Text(f"  {number}) ", style="bold") + safe_text(choice.answer.get(lang, fallback)))
-    line = clock_line(playbook, statuses, labels)
+    line = clock_line(statuses, labels)
     if line is not None:
         parts.append(line)
     return Group(*parts)
@@ -134,7 +137,7 @@ def summary(playbook: Playbook, state: WalkState, statuses: list[ClockStatus], j
     for status in statuses:
         style = CLOCK_STYLE[status.state]
         line = Text(f"{CLOCK_MARK[status.state]} ", style=style) + safe_text(status.name, "bold") + Text(" ")
-        if status.state == "not-applicable":
+        if status.state is ClockState.NOT_APPLICABLE:
             line.append(clock_phrase(status, labels), style=style)
         elif status.running:
             line.append(f"{labels['clock_never_stopped']}; " + clock_phrase(status, labels), style=style)

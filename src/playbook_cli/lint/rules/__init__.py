@@ -1,8 +1,9 @@
-"""The catalogue of lint rules.
+"""The decision-tree rules, one module each.
 
-Each rule is one module with a stable `ID`, a `SEVERITY`, a docstring that is its user
-documentation, and either `check(ctx)` (one file) or `check_library(contexts)` (all the
-files linted together), yielding findings.
+Each module has a stable `ID`, a `SEVERITY`, a `SCOPE` (FILE: `check(ctx)` sees one
+playbook; LIBRARY: `check(contexts)` sees all the files linted together), a docstring
+that is its user documentation, and `check`, which yields findings. `lint.catalogue`
+registers them.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from playbook_cli.lint.rules import (
     text_undeclared_language,
 )
 
-RULES: tuple[ModuleType, ...] = (
+MODULES: tuple[ModuleType, ...] = (
     graph_dangling_next,
     graph_unreachable,
     graph_trap_loop,
@@ -50,18 +51,3 @@ RULES: tuple[ModuleType, ...] = (
     library_duplicate_id,
     library_unknown_handoff,
 )
-
-FILE_RULES = tuple(rule for rule in RULES if hasattr(rule, "check"))
-LIBRARY_RULES = tuple(rule for rule in RULES if hasattr(rule, "check_library"))
-
-
-def description(rule: ModuleType) -> str:
-    """The first paragraph of the rule's docstring, on one line."""
-    return " ".join((rule.__doc__ or "").strip().split("\n\n")[0].split())
-
-
-def documentation(rule: ModuleType) -> str:
-    """The whole docstring, dedented: the rule's user documentation."""
-    import inspect
-
-    return inspect.cleandoc(rule.__doc__ or "")

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from playbook_cli.core.findings import Finding, Severity
 from playbook_cli.core.loader import LoadedDocument
@@ -50,8 +48,3 @@ class RuleContext:
         if template_line <= 1:
             return loc.line, loc.column
         return loc.line + template_line - 1, 1
-
-
-def did_you_mean(word: Any, options) -> str:
-    close = difflib.get_close_matches(str(word), list(options), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""

@@ -7,10 +7,12 @@ is reported by graph/dangling-next instead.)
 """
 
 from playbook_cli.core.findings import Severity
+from playbook_cli.lint.rule import Scope
 from playbook_cli.core.structure import graph, mapping, nodes, reachable_from, successors
 
 ID = "graph/trap-loop"
 SEVERITY = Severity.ERROR
+SCOPE = Scope.FILE
 
 
 def check(ctx):

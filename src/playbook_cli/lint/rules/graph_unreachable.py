@@ -5,10 +5,12 @@ A warning, because the playbook still works; remove the node or link it in.
 """
 
 from playbook_cli.core.findings import Severity
+from playbook_cli.lint.rule import Scope
 from playbook_cli.core.structure import graph, reachable_from
 
 ID = "graph/unreachable"
 SEVERITY = Severity.WARNING
+SCOPE = Scope.FILE
 
 
 def check(ctx):

@@ -7,10 +7,12 @@ pattern could never be accepted. Error.
 import re
 
 from playbook_cli.core.findings import Severity
+from playbook_cli.lint.rule import Scope
 from playbook_cli.core.structure import mapping
 
 ID = "inputs/bad-pattern"
 SEVERITY = Severity.ERROR
+SCOPE = Scope.FILE
 
 
 def check(ctx):

@@ -5,12 +5,14 @@ library. Reported on every file after the first that uses the id. Error.
 """
 
 from playbook_cli.core.findings import Severity
+from playbook_cli.lint.rule import Scope
 
 ID = "library/duplicate-id"
 SEVERITY = Severity.ERROR
+SCOPE = Scope.LIBRARY
 
 
-def check_library(contexts):
+def check(contexts):
     first_file: dict[str, str] = {}
     for ctx in contexts:
         playbook_id = ctx.data.get("id")

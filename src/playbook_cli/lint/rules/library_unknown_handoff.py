@@ -6,14 +6,16 @@ another library: lint the whole library together (`playbook lint playbooks/`).
 """
 
 from playbook_cli.core.findings import Severity
-from playbook_cli.lint.rules._context import did_you_mean
+from playbook_cli.lint.rule import Scope
+from playbook_cli.core.suggest import did_you_mean
 from playbook_cli.core.structure import nodes
 
 ID = "library/unknown-handoff"
 SEVERITY = Severity.WARNING
+SCOPE = Scope.LIBRARY
 
 
-def check_library(contexts):
+def check(contexts):
     known = {ctx.data.get("id") for ctx in contexts if isinstance(ctx.data.get("id"), str)}
     for ctx in contexts:
         for node_id, node in nodes(ctx.data).items():

@@ -6,9 +6,11 @@ expects. Warning: rename the file or change the id.
 """
 
 from playbook_cli.core.findings import Severity
+from playbook_cli.lint.rule import Scope
 
 ID = "meta/id-mismatch"
 SEVERITY = Severity.WARNING
+SCOPE = Scope.FILE
 
 
 def check(ctx):

@@ -5,10 +5,12 @@ first. Answers are compared per language, ignoring case and surrounding spaces. 
 """
 
 from playbook_cli.core.findings import Severity
+from playbook_cli.lint.rule import Scope
 from playbook_cli.core.structure import nodes, sequence
 
 ID = "question/duplicate-answer"
 SEVERITY = Severity.ERROR
+SCOPE = Scope.FILE
 
 
 def _forms(answer):

@@ -6,10 +6,12 @@ line inside the template, including inside a `|` block. Error.
 """
 
 from playbook_cli.core.findings import Severity
+from playbook_cli.lint.rule import Scope
 from playbook_cli.lint.rules._replies import reply_templates
 
 ID = "reply/template-syntax"
 SEVERITY = Severity.ERROR
+SCOPE = Scope.FILE
 
 
 def check(ctx):

@@ -5,12 +5,14 @@ when the reply is rendered (undefined variables are errors, not empty text). Err
 """
 
 from playbook_cli.core.findings import Severity
-from playbook_cli.lint.rules._context import did_you_mean
+from playbook_cli.lint.rule import Scope
+from playbook_cli.core.suggest import did_you_mean
 from playbook_cli.lint.rules._replies import reply_templates
 from playbook_cli.core.structure import mapping
 
 ID = "reply/unknown-variable"
 SEVERITY = Severity.ERROR
+SCOPE = Scope.FILE
 
 
 def check(ctx):

@@ -6,10 +6,12 @@ Info: give it a step, or remove it.
 """
 
 from playbook_cli.core.findings import Severity
+from playbook_cli.lint.rule import Scope
 from playbook_cli.core.structure import mapping, nodes
 
 ID = "roles/unused-role"
 SEVERITY = Severity.INFO
+SCOPE = Scope.FILE
 
 
 def check(ctx):

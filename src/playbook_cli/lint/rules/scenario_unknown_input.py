@@ -5,11 +5,13 @@ scenario testing something else than intended. Error.
 """
 
 from playbook_cli.core.findings import Severity
-from playbook_cli.lint.rules._context import did_you_mean
+from playbook_cli.lint.rule import Scope
+from playbook_cli.core.suggest import did_you_mean
 from playbook_cli.core.structure import mapping, sequence
 
 ID = "scenario/unknown-input"
 SEVERITY = Severity.ERROR
+SCOPE = Scope.FILE
 
 
 def check(ctx):

@@ -7,10 +7,12 @@ Info: add the clock to the `fulfills` of the step that meets it.
 """
 
 from playbook_cli.core.findings import Severity
+from playbook_cli.lint.rule import Scope
 from playbook_cli.core.structure import mapping, nodes, sequence
 
 ID = "sla/never-fulfilled"
 SEVERITY = Severity.INFO
+SCOPE = Scope.FILE
 
 
 def check(ctx):

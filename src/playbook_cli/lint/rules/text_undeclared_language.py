@@ -5,10 +5,12 @@ runbooks never show it. Warning; add the language to `languages` or remove it.
 """
 
 from playbook_cli.core.findings import Severity
+from playbook_cli.lint.rule import Scope
 from playbook_cli.core.structure import languages, text_paths
 
 ID = "text/undeclared-language"
 SEVERITY = Severity.WARNING
+SCOPE = Scope.FILE
 
 
 def check(ctx):

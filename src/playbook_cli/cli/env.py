@@ -1,0 +1,60 @@
+"""The environment a command runs in: streams, terminal, clock. Injected, like httpie's.
+
+Commands never reach for `sys.stdout`, `isatty()` or `datetime.now()` themselves; they
+ask the `Environment` that the app puts in the click context. Tests pass their own
+(`CliRunner.invoke(app, args, obj=Environment(...))`): a fixed clock, a fake terminal
+that types keys and records the screen.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING, TextIO
+
+from playbook_cli.walk.terminal import ConsoleTerminal, Terminal
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+@dataclass
+class Environment:
+    stdin: TextIO
+    stdout: TextIO
+    stderr: TextIO
+    stdin_is_terminal: bool
+    now: Callable[[], datetime] = utc_now
+    environ: Mapping[str, str] = field(default_factory=dict)
+    width: int | None = None  # None: ask the terminal
+    terminal: Terminal | None = None  # the walk's terminal; None: a rich console on these streams
+
+    @classmethod
+    def from_system(cls) -> Environment:
+        """The process's own streams and clock, read when the command runs (tests swap sys.stdout)."""
+        return cls(sys.stdin, sys.stdout, sys.stderr, sys.stdin.isatty(), utc_now, dict(os.environ))
+
+    def console(self) -> Console:
+        """Rich output on stdout: colour only on a terminal, NO_COLOR honoured (by rich)."""
+        from rich.console import Console  # lazy: rich costs start-up time `--version` must not pay
+
+        return Console(file=self.stdout, highlight=False, soft_wrap=True, width=self.width)
+
+    def error_console(self) -> Console:
+        from rich.console import Console
+
+        return Console(file=self.stderr, highlight=False, soft_wrap=True, width=self.width)
+
+    def walk_terminal(self) -> Terminal:
+        return self.terminal or ConsoleTerminal(self.console(), self.error_console())
+
+    def read_stdin_lines(self) -> list[str]:
+        """Non-empty lines of stdin, stripped: scripted answers piped in."""
+        return [line.strip() for line in self.stdin.read().splitlines() if line.strip()]

@@ -1,0 +1,121 @@
+"""What a person can do during a walk, as pure functions: state + input → events.
+
+Nothing here writes or applies anything: the session journals the events these return,
+then folds them into the state (`walk.state.apply`). Every function takes the time it
+should record, so tests and replays control time completely.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from pathlib import Path
+
+from playbook_cli.core.durations import format_duration
+from playbook_cli.core.errors import WalkError
+from playbook_cli.core.model import Node, NodeKind, Playbook
+from playbook_cli.walk import events as ev
+from playbook_cli.walk.sla import ClockState, clock_statuses
+from playbook_cli.walk.state import WalkState
+
+
+def _arrive(playbook: Playbook, node_id: str, at: datetime) -> list[ev.Event]:
+    events: list[ev.Event] = [ev.Entered(at, node_id)]
+    node = playbook.nodes[node_id]
+    if node.kind is NodeKind.END:
+        events.append(ev.Ended(at, node_id, str(node.outcome), node.handoff))
+    return events
+
+
+def begin(
+    playbook: Playbook, *, file: str, inputs: Mapping[str, str], lang: str | None, opened_at: datetime, at: datetime
+) -> list[ev.Event]:
+    start = ev.Started(
+        at,
+        journal=ev.JOURNAL_VERSION,
+        playbook=playbook.id,
+        file=file,
+        path=str(Path(file).resolve()),
+        sha256=playbook.sha256,
+        lang=lang,
+        inputs=dict(inputs),
+        opened_at=opened_at,
+    )
+    return [start, *_arrive(playbook, playbook.start, at)]
+
+
+def match_choice(node: Node, given: object, lang: str | None, default_lang: str | None) -> int:
+    """The 0-based index of the choice `given` names: a 1-based number or an answer's text.
+
+    Text is matched in the walk's language, then the default language, ignoring case and
+    surrounding spaces. Raises WalkError naming what would be accepted.
+    """
+    text = str(given).strip()
+    if (isinstance(given, int) and not isinstance(given, bool)) or text.isdigit():
+        number = int(text)
+        if 1 <= number <= len(node.choices):
+            return number - 1
+    else:
+        wanted = text.casefold()
+        for code in dict.fromkeys((lang, default_lang, "")):
+            for index, choice in enumerate(node.choices):
+                if code in choice.answer.values and choice.answer.values[code].strip().casefold() == wanted:
+                    return index
+    options = ", ".join(f"{i}. {c.answer.get(lang, default_lang)}" for i, c in enumerate(node.choices, 1))
+    raise WalkError(
+        f"'{given}' is not a choice at '{node.id}' ({node.text.get(lang, default_lang)}); "
+        f"answer a number from 1 to {len(node.choices)} or one of the answers: {options}"
+    )
+
+
+def choose(playbook: Playbook, state: WalkState, given: object, at: datetime) -> list[ev.Event]:
+    node = playbook.nodes[state.current.node]
+    if node.kind is not NodeKind.QUESTION:
+        raise WalkError(f"'{node.id}' is not a question")
+    index = match_choice(node, given, state.lang, playbook.default_language)
+    choice = node.choices[index]
+    answer = ev.Answered(at, node.id, index + 1, playbook.localizer(state.lang)(choice.answer))
+    return [answer, *_arrive(playbook, choice.next, at)]
+
+
+def complete(playbook: Playbook, state: WalkState, at: datetime) -> list[ev.Event]:
+    node = playbook.nodes[state.current.node]
+    if node.kind is not NodeKind.ACTION or node.next is None:
+        raise WalkError(f"'{node.id}' is not an action")
+    return [ev.Done(at, node.id), *_arrive(playbook, node.next, at)]
+
+
+def undo(state: WalkState, at: datetime) -> list[ev.Event]:
+    if len(state.path) < 2:
+        raise WalkError("this is the first step; there is nothing to go back to")
+    return [ev.Undone(at, state.current.node, state.path[-2].node)]
+
+
+def note(state: WalkState, text: str, at: datetime) -> list[ev.Event]:
+    return [ev.Noted(at, state.current.node, text)]
+
+
+def pause(state: WalkState, at: datetime) -> list[ev.Event]:
+    return [ev.Paused(at, state.current.node)]
+
+
+def resume(playbook: Playbook, state: WalkState, at: datetime, changed: bool) -> list[ev.Event]:
+    return [ev.Resumed(at, state.current.node, playbook.sha256, changed)]
+
+
+def clock_events(playbook: Playbook, state: WalkState, now: datetime) -> list[ev.Event]:
+    """What the SLA clocks call for now, each once per walk.
+
+    `sla-due-soon`, the reminder, when a clock enters its last 25% or 15 minutes;
+    `sla-breach` when it runs out. A clock that is already breached gets no reminder.
+    """
+    events: list[ev.Event] = []
+    node = state.current.node
+    for status in clock_statuses(playbook, state, now):
+        if status.state is ClockState.BREACHED and status.name not in state.breached:
+            events.append(ev.Breached(now, status.name, status.target_text, node))
+        elif status.state is ClockState.DUE_SOON and status.name not in state.reminded:
+            events.append(
+                ev.DueSoon(now, status.name, status.target_text, format_duration(status.remaining), node, status.fulfilled_by)
+            )
+    return events
