@@ -24,9 +24,9 @@ from pathlib import Path
 
 import yaml
 
-from playbook_cli.lint.runner import lint_paths
 from playbook_cli.core.loader import load_file
 from playbook_cli.core.reply_templates import _parse  # cleared before each run: no warm cache across runs
+from playbook_cli.lint.runner import lint_paths
 
 REPO = Path(__file__).resolve().parent.parent
 SCHEMA = REPO / "schemas" / "playbook.schema.json"
@@ -35,21 +35,34 @@ SCHEMA = REPO / "schemas" / "playbook.schema.json"
 def synthetic(nodes: int) -> str:
     """A valid bilingual playbook with `nodes` steps: questions branching to actions, one end."""
     lines = [
-        "playbook: 1", "id: big", "title: {vi: Lớn, en: Big}", "languages: [vi, en]", "owner: agent",
-        "roles: {agent: {vi: Nhân viên, en: Agent}}", "sla: {first_reply: 1000d}",
-        "inputs: {customer: {prompt: {vi: Tên, en: Name}, required: true}}", "start: n0", "nodes:",
+        "playbook: 1",
+        "id: big",
+        "title: {vi: Lớn, en: Big}",
+        "languages: [vi, en]",
+        "owner: agent",
+        "roles: {agent: {vi: Nhân viên, en: Agent}}",
+        "sla: {first_reply: 1000d}",
+        "inputs: {customer: {prompt: {vi: Tên, en: Name}, required: true}}",
+        "start: n0",
+        "nodes:",
     ]
     for i in range(nodes - 1):
         if i % 2 == 0:
             lines += [
-                f"  n{i}:", "    kind: question", f"    text: {{vi: Câu hỏi {i}?, en: Question {i}?}}", "    within: 5m",
+                f"  n{i}:",
+                "    kind: question",
+                f"    text: {{vi: Câu hỏi {i}?, en: Question {i}?}}",
+                "    within: 5m",
                 "    choices:",
                 f"      - {{answer: {{vi: 'Có', en: 'Yes'}}, next: n{i + 1}}}",
                 f"      - {{answer: {{vi: 'Không', en: 'No'}}, next: n{min(i + 2, nodes - 1)}}}",
             ]
         else:
             lines += [
-                f"  n{i}:", "    kind: action", f"    text: {{vi: Hành động {i}, en: Action {i}}}", "    within: 10m",
+                f"  n{i}:",
+                "    kind: action",
+                f"    text: {{vi: Hành động {i}, en: Action {i}}}",
+                "    within: 10m",
                 "    steps: [{vi: Bước một, en: Step one}, {vi: Bước hai, en: Step two}]",
                 f"    reply: {{vi: 'Kính gửi {{{{ customer }}}}, bước {i}', en: 'Dear {{{{ customer }}}}, step {i}'}}",
                 "    fulfills: [first_reply]" if i == 1 else "    notes: {vi: Ghi chú, en: Notes}",

@@ -67,7 +67,12 @@ schema = {
             "uniqueItems": True,
             "examples": [["vi", "en"]],
         },
-        "tags": {"description": "Free-form tags for indexes and search.", "type": "array", "items": {"type": "string"}, "examples": [["sla", "complaint"]]},
+        "tags": {
+            "description": "Free-form tags for indexes and search.",
+            "type": "array",
+            "items": {"type": "string"},
+            "examples": [["sla", "complaint"]],
+        },
         "owner": ref("name", "The default owner (a key of `roles`) of every node."),
         "roles": {
             "description": "The authority matrix: role id → the role's title.",
@@ -174,12 +179,21 @@ schema = {
             ],
         },
         "question": node_kind(
-            "question", "A question with at least two choices.",
-            {"choices": {"description": "The possible answers (at least two).", "type": "array", "minItems": 2, "items": {"$ref": "#/$defs/choice"}}},
+            "question",
+            "A question with at least two choices.",
+            {
+                "choices": {
+                    "description": "The possible answers (at least two).",
+                    "type": "array",
+                    "minItems": 2,
+                    "items": {"$ref": "#/$defs/choice"},
+                }
+            },
             ["choices"],
         ),
         "action": node_kind(
-            "action", "Something to do, then go on to `next`.",
+            "action",
+            "Something to do, then go on to `next`.",
             {
                 "next": ref("name", "The id of the node that follows."),
                 "steps": {"description": "A checklist.", "type": "array", "items": {"$ref": "#/$defs/text"}},
@@ -189,7 +203,8 @@ schema = {
             ["next"],
         ),
         "end": node_kind(
-            "end", "An end state of the walk.",
+            "end",
+            "An end state of the walk.",
             {
                 "outcome": {"description": "How the case ended.", "enum": ["resolved", "escalated", "handed-off", "closed"]},
                 "handoff": ref("name", "The id of another playbook to continue in."),

@@ -12,14 +12,15 @@ After an intended change of output, rewrite with
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
+
 from conftest import REPO
 
 LIBRARY = REPO / "playbooks"
 BUNDLED = sorted(path.stem for path in LIBRARY.glob("*.yaml"))
-OPENED = datetime(2026, 11, 20, 9, 0, tzinfo=timezone.utc)
+OPENED = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 
 
 def _section(title: str, body: str) -> str:
@@ -44,8 +45,14 @@ def _walk_and_report(cli, playbook: str, tmp_path) -> str:
     )
     journal = tmp_path / "walk.jsonl"
     walked = cli(
-        "walk", f"playbooks/{playbook}.yaml", "--answers", answers, "--journal", journal,
-        "--opened-at", OPENED.isoformat(),
+        "walk",
+        f"playbooks/{playbook}.yaml",
+        "--answers",
+        answers,
+        "--journal",
+        journal,
+        "--opened-at",
+        OPENED.isoformat(),
     )
     assert walked.exit_code == 0, walked.output
     events = [json.loads(line) for line in journal.read_text(encoding="utf-8").splitlines()]
@@ -57,9 +64,7 @@ def _walk_and_report(cli, playbook: str, tmp_path) -> str:
     report = cli("report", journal)
     assert report.exit_code == 0, report.output
     shown = report.stdout.replace(str(journal), "JOURNAL")
-    return _section("journal", "\n".join(json.dumps(e, ensure_ascii=False, sort_keys=True) for e in frozen)) + _section(
-        "report.md", shown
-    )
+    return _section("journal", "\n".join(json.dumps(e, ensure_ascii=False, sort_keys=True) for e in frozen)) + _section("report.md", shown)
 
 
 @pytest.mark.parametrize("playbook", BUNDLED)

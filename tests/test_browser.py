@@ -5,12 +5,19 @@ import shutil
 import subprocess
 
 import pytest
+
 from conftest import SPEC_EXAMPLE
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--disable-quic",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
 ]
 INJECTED = "<script>document.body.innerHTML='SCRIPT'+'-RAN'</script><img src=x onerror=\"document.title='IMG'+'-RAN'\">"
 

@@ -20,7 +20,7 @@ def test_errors_exit_1_with_located_text(cli, write):
     assert result.exit_code == 1
     assert str(path) in result.stdout
     assert "3:1" in result.stdout and "unknown key 'titel'" in result.stdout
-    assert '10:17' in result.stdout and 'write "Yes" in quotes' in result.stdout
+    assert "10:17" in result.stdout and 'write "Yes" in quotes' in result.stdout
     assert "1:1" in result.stdout and "missing 'title'" in result.stdout
     assert "✖" in result.stdout and "3 errors" in result.stdout
 

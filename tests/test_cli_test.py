@@ -4,12 +4,15 @@ import json
 
 from conftest import SPEC_EXAMPLE
 
-FULL = SPEC_EXAMPLE.read_text(encoding="utf-8") + """\
+FULL = (
+    SPEC_EXAMPLE.read_text(encoding="utf-8")
+    + """\
   - name: on-time reply goes straight out
     inputs: {customer: Chi}
     answers: [2]
     expect: {end: done, outcome: resolved}
 """
+)
 
 
 def test_passing_scenarios_and_full_coverage(cli, write):
@@ -30,7 +33,9 @@ def test_coverage_below_the_minimum_fails_and_lists_what_was_missed(cli):
 
 
 def test_a_failing_scenario_names_expected_reached_and_path(cli, write):
-    path = write(FULL.replace("expect: {end: done, outcome: resolved}\n", "expect: {end: done, outcome: escalated}\n", 1), "delayed-response.yaml")
+    path = write(
+        FULL.replace("expect: {end: done, outcome: resolved}\n", "expect: {end: done, outcome: escalated}\n", 1), "delayed-response.yaml"
+    )
     result = cli("test", path)
     assert result.exit_code == 1
     assert "✖ late reply goes through the lead" in result.stdout

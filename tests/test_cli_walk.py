@@ -1,8 +1,10 @@
 """`playbook walk` scripted, as CI and scripts use it: exit codes, journal, resume."""
 
 import json
+from datetime import UTC
 
 import pytest
+
 from conftest import SPEC_EXAMPLE
 
 
@@ -187,10 +189,10 @@ def test_resume_from_another_directory_finds_the_playbook(cli, tmp_path, monkeyp
 
 
 def test_a_clock_in_its_last_stretch_is_reminded_once_and_journaled(cli, tmp_path):
-    from datetime import datetime, timedelta, timezone
+    from datetime import datetime, timedelta
 
     journal = tmp_path / "j.jsonl"
-    opened = (datetime.now(timezone.utc) - timedelta(minutes=50)).isoformat()
+    opened = (datetime.now(UTC) - timedelta(minutes=50)).isoformat()
     result = cli("walk", SPEC_EXAMPLE, "--set", "customer=An", "--opened-at", opened, "--journal", journal, input="1\n")
     assert result.exit_code == 0
     assert result.stdout.count("⏰ Reminder: first_reply has") == 1

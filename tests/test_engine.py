@@ -1,19 +1,19 @@
 """The walk engine on its own: pure functions from events to state, no I/O."""
 
 from dataclasses import replace
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
-from conftest import SPEC_EXAMPLE
 
-from playbook_cli.walk import actions
-from playbook_cli.walk.events import encode
-from playbook_cli.walk.state import replay, replay_onto
+from conftest import SPEC_EXAMPLE
 from playbook_cli.core.errors import WalkError
 from playbook_cli.lint.runner import load_playbook
+from playbook_cli.walk import actions
+from playbook_cli.walk.events import encode
 from playbook_cli.walk.sla import clock_statuses
+from playbook_cli.walk.state import replay, replay_onto
 
-T0 = datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture(scope="module")

@@ -66,8 +66,16 @@ def test_a_line_that_is_not_a_readable_event_names_what_is_wrong(tmp_path, line,
 
 def test_events_are_written_back_exactly_as_read():
     start = {
-        "event": "start", "at": "2026-01-05T09:00:00.000Z", "journal": 1, "playbook": "p", "file": "p.yaml",
-        "path": "/x/p.yaml", "sha256": "ab", "lang": "vi", "inputs": {"customer": "An"}, "opened_at": "2026-01-05T08:00:00.000Z",
+        "event": "start",
+        "at": "2026-01-05T09:00:00.000Z",
+        "journal": 1,
+        "playbook": "p",
+        "file": "p.yaml",
+        "path": "/x/p.yaml",
+        "sha256": "ab",
+        "lang": "vi",
+        "inputs": {"customer": "An"},
+        "opened_at": "2026-01-05T08:00:00.000Z",
     }
     end = {"event": "end", "at": "2026-01-05T09:00:00.000Z", "node": "done", "outcome": "resolved"}
     assert [encode(decode(e)) for e in (start, end, EVENT)] == [start, end, EVENT]

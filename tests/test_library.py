@@ -5,16 +5,23 @@ import json
 import subprocess
 
 import pytest
-from conftest import REPO
 
-from playbook_cli.lint.runner import lint_paths
-from playbook_cli.lint.runner import load_playbook
+from conftest import REPO
+from playbook_cli.lint.runner import lint_paths, load_playbook
 
 LIBRARY = REPO / "playbooks"
 PLAYBOOKS = sorted(LIBRARY.glob("*.yaml"))
 EXPECTED = {
-    "repeated-serious-issue", "competitor-pressure", "price-service-pressure", "delayed-response", "angry-customer",
-    "negative-feedback", "after-service-follow-up", "loyal-customer-at-risk", "inconsistent-information", "coverage-24-7",
+    "repeated-serious-issue",
+    "competitor-pressure",
+    "price-service-pressure",
+    "delayed-response",
+    "angry-customer",
+    "negative-feedback",
+    "after-service-follow-up",
+    "loyal-customer-at-risk",
+    "inconsistent-information",
+    "coverage-24-7",
 }
 
 
@@ -56,7 +63,9 @@ def test_each_scenario_walks_to_its_end_in_both_languages(cli, tmp_path, path, l
     ends = set()
     for index, scenario in enumerate(playbook.scenarios):
         answers = tmp_path / f"answers-{index}.yaml"
-        answers.write_text(json.dumps({"inputs": dict(scenario.inputs), "answers": list(scenario.answers)}, ensure_ascii=False), encoding="utf-8")
+        answers.write_text(
+            json.dumps({"inputs": dict(scenario.inputs), "answers": list(scenario.answers)}, ensure_ascii=False), encoding="utf-8"
+        )
         journal = tmp_path / f"j-{index}.jsonl"
         result = cli("walk", path, "--lang", lang, "--answers", answers, "--journal", journal)
         assert result.exit_code == 0, f"{scenario.name}: {result.output}"
@@ -87,8 +96,13 @@ def test_the_library_prints_to_pdf(cli, tmp_path):
 
 def test_a_handoff_prints_the_command_that_continues_the_case(cli, tmp_path):
     answers = tmp_path / "answers.yaml"
-    answers.write_text('inputs: {customer: "Trần Thị Bình", ticket: CS-9, problem: "Ứng dụng tự thoát"}\nanswers: ["Đúng", "Đã báo nhiều lần"]\n', encoding="utf-8")
-    result = cli("walk", LIBRARY / "angry-customer.yaml", "--answers", answers, "--opened-at", "2026-01-05T09:00Z", "--journal", tmp_path / "j.jsonl")
+    answers.write_text(
+        'inputs: {customer: "Trần Thị Bình", ticket: CS-9, problem: "Ứng dụng tự thoát"}\nanswers: ["Đúng", "Đã báo nhiều lần"]\n',
+        encoding="utf-8",
+    )
+    result = cli(
+        "walk", LIBRARY / "angry-customer.yaml", "--answers", answers, "--opened-at", "2026-01-05T09:00Z", "--journal", tmp_path / "j.jsonl"
+    )
     assert result.exit_code == 0
     command = f"playbook walk {LIBRARY / 'repeated-serious-issue.yaml'} --opened-at 2026-01-05T09:00:00.000Z --set 'customer=Trần Thị Bình' --set ticket=CS-9"
     assert command in " ".join(result.stdout.split())

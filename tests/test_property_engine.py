@@ -1,19 +1,18 @@
 """Whatever a person does during a walk, the journal replays to the very same state."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
-from conftest import REPO
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from playbook_cli.walk import actions
-from playbook_cli.walk.events import encode
-from playbook_cli.walk.state import replay, replay_onto
+from conftest import REPO
 from playbook_cli.core.errors import WalkError
 from playbook_cli.lint.runner import load_playbook
+from playbook_cli.walk import actions
+from playbook_cli.walk.state import replay, replay_onto
 
 PLAYBOOKS = [load_playbook(path) for path in sorted((REPO / "playbooks").glob("*.yaml"))]
-T0 = datetime(2026, 1, 1, tzinfo=timezone.utc)
+T0 = datetime(2026, 1, 1, tzinfo=UTC)
 ACTIONS = st.lists(st.tuples(st.sampled_from(["choose", "complete", "undo", "note", "breach"]), st.integers(0, 5)), max_size=40)
 
 

@@ -25,6 +25,7 @@ def _mutations():
     from conftest import MINIMAL
 
     lines = MINIMAL.splitlines(keepends=True)
+
     def apply(edits):
         replaced = dict(edits)
         return "".join(replaced.get(index, line) for index, line in enumerate(lines))
@@ -59,7 +60,8 @@ def test_unwritable_output_and_internal_errors_are_one_line(tmp_path):
     blocked.write_text("not a directory")
     proc = subprocess.run(
         [sys.executable, "-m", "playbook_cli", "render", str(SPEC_EXAMPLE), "--format", "html", "--out", str(blocked / "out")],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert "playbook: " in proc.stderr and "Not a directory" in proc.stderr

@@ -4,8 +4,8 @@ import json
 import re
 
 import pytest
-from conftest import SPEC_EXAMPLE
 
+from conftest import SPEC_EXAMPLE
 from playbook_cli.render import flowchart
 
 HOSTILE_TEXT = '<script>document.title="x"</script> *bold* [link](http://evil) | pipe # "quote" `tick` \\\\N'
@@ -47,10 +47,14 @@ def test_runbook_content(cli):
 
 
 def hostile_playbook(write):
-    text = SPEC_EXAMPLE.read_text(encoding="utf-8").replace(
-        "text: {en: Apologise and give a firm time, vi: Xin lỗi và hẹn thời gian cụ thể}",
-        "text: {en: " + json.dumps(HOSTILE_TEXT) + ", vi: x}",
-    ).replace('answer: {en: "Yes", vi: "Có"}', "answer: {en: " + json.dumps('Yes"] --> evil["x') + ", vi: Có}")
+    text = (
+        SPEC_EXAMPLE.read_text(encoding="utf-8")
+        .replace(
+            "text: {en: Apologise and give a firm time, vi: Xin lỗi và hẹn thời gian cụ thể}",
+            "text: {en: " + json.dumps(HOSTILE_TEXT) + ", vi: x}",
+        )
+        .replace('answer: {en: "Yes", vi: "Có"}', "answer: {en: " + json.dumps('Yes"] --> evil["x') + ", vi: Có}")
+    )
     return write(text, "delayed-response.yaml")
 
 
@@ -183,12 +187,15 @@ def test_pdf_without_weasyprint_says_how_to_install(cli, tmp_path, monkeypatch):
 
 
 def test_markdown_escaping_round_trips_through_a_commonmark_parser():
-    from playbook_cli.render.jinja import md_escape
-
     from markdown_it import MarkdownIt
+
+    from playbook_cli.render.jinja import md_escape
 
     md = MarkdownIt("commonmark")
     for text in [HOSTILE_TEXT, "# not a heading", "- not a list", "1. not a list", "a <b>tag</b> &amp; entity", "x\n===="]:
         html = md.render(md_escape(text))
         assert "<h1>" not in html and "<ul>" not in html and "<ol>" not in html and "<a " not in html and "<b>" not in html
-        assert re.sub(r"<[^>]+>", "", html).strip().replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&amp;", "&") == text.strip()
+        assert (
+            re.sub(r"<[^>]+>", "", html).strip().replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&amp;", "&")
+            == text.strip()
+        )

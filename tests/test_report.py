@@ -1,6 +1,7 @@
 """`playbook report`: an incident report rebuilt from a walk journal."""
 
 import pytest
+
 from conftest import SPEC_EXAMPLE
 
 

@@ -3,9 +3,9 @@
 import json
 
 import pytest
-from conftest import REPO, SPEC_EXAMPLE
 from jsonschema import Draft202012Validator
 
+from conftest import REPO, SPEC_EXAMPLE
 from playbook_cli.core.loader import load_file
 from playbook_cli.core.schema import is_valid, schema, schema_findings
 

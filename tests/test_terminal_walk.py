@@ -8,6 +8,7 @@ import time
 
 import pexpect
 import pytest
+
 from conftest import SPEC_EXAMPLE
 from terminal import PLAYBOOK, Tmux
 
@@ -65,7 +66,7 @@ def test_interactive_walk_with_note_back_ctrl_c_and_resume(tmp_path, tmux_sessio
     screen = resumed.wait_for("EXIT=0")
     assert "Walk finished" in screen and "Outcome: resolved" in screen and "customer called twice" in screen
     final = events(journal)
-    assert [e["event"] for e in final][len(recorded):] == ["resume", "done", "enter", "end"]
+    assert [e["event"] for e in final][len(recorded) :] == ["resume", "done", "enter", "end"]
     assert (final[-1]["node"], final[-1]["outcome"]) == ("done", "resolved")
 
 
@@ -88,8 +89,10 @@ def test_a_walk_killed_at_a_random_moment_resumes_without_loss(tmp_path, seed):
     answers = tmp_path / "answers.yaml"
     answers.write_text("answers: ['Yes']\n", encoding="utf-8")
     output, status = pexpect.run(
-        " ".join(PLAYBOOK + ["walk", "--resume", str(journal), "--answers", str(answers)]),
-        encoding="utf-8", withexitstatus=True, timeout=30,
+        " ".join([*PLAYBOOK, "walk", "--resume", str(journal), "--answers", str(answers)]),
+        encoding="utf-8",
+        withexitstatus=True,
+        timeout=30,
     )
     assert status == 0, output
     assert "Traceback" not in output
@@ -100,6 +103,6 @@ def test_a_walk_killed_at_a_random_moment_resumes_without_loss(tmp_path, seed):
 
 def test_resume_of_a_missing_journal_is_a_clear_error(tmp_path):
     output, status = pexpect.run(
-        " ".join(PLAYBOOK + ["walk", "--resume", str(tmp_path / "nope.jsonl")]), encoding="utf-8", withexitstatus=True
+        " ".join([*PLAYBOOK, "walk", "--resume", str(tmp_path / "nope.jsonl")]), encoding="utf-8", withexitstatus=True
     )
     assert status == 2 and "cannot read the journal" in output and "Traceback" not in output

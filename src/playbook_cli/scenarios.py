@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
-from playbook_cli.walk import actions
 from playbook_cli.core.errors import InputError, WalkError
 from playbook_cli.core.inputs import resolve_inputs
 from playbook_cli.core.model import NodeKind, Playbook, Scenario
+from playbook_cli.walk import actions
 from playbook_cli.walk.events import Answered
 from playbook_cli.walk.state import WalkState, replay, replay_onto
 
-_FIXED_TIME = datetime(2000, 1, 1, tzinfo=timezone.utc)  # scenarios are about paths, not time
+_FIXED_TIME = datetime(2000, 1, 1, tzinfo=UTC)  # scenarios are about paths, not time
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ class Coverage:
     def choices_percent(self) -> float:
         return self.percent(self.choices_visited, self.choices_total)
 
-    def __add__(self, other: "Coverage") -> "Coverage":
+    def __add__(self, other: Coverage) -> Coverage:
         return Coverage(*(a + b for a, b in zip(self._fields(), other._fields(), strict=True)))
 
     def _fields(self):

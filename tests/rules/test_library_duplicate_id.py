@@ -1,5 +1,4 @@
 from conftest import MINIMAL
-
 from playbook_cli.lint.runner import lint_paths
 
 RULE = "library/duplicate-id"

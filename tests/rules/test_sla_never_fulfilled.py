@@ -1,5 +1,4 @@
 from conftest import MINIMAL, SPEC_EXAMPLE
-
 from playbook_cli.lint.runner import lint_paths
 
 RULE = "sla/never-fulfilled"

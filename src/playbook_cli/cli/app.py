@@ -63,10 +63,13 @@ class _Boundary(TyperGroup):
         except Exception as exc:  # a bug: one clear line, the traceback only on request
             if os.environ.get("PLAYBOOK_DEBUG"):
                 raise
-            _print_error(ctx, PlaybookError(
-                f"internal error: {type(exc).__name__}: {exc}\n"
-                "This is a bug in playbook-cli; run again with PLAYBOOK_DEBUG=1 for the traceback and report it."
-            ))
+            _print_error(
+                ctx,
+                PlaybookError(
+                    f"internal error: {type(exc).__name__}: {exc}\n"
+                    "This is a bug in playbook-cli; run again with PLAYBOOK_DEBUG=1 for the traceback and report it."
+                ),
+            )
             raise typer.Exit(ExitCode.USAGE) from None
 
 

@@ -28,8 +28,12 @@ def _progress(console: Console, total: int) -> AbstractContextManager[Progress]:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn  # lazy: rich is heavy
 
     return Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-        console=console, transient=True, disable=total < 2 or not console.is_terminal,
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=console,
+        transient=True,
+        disable=total < 2 or not console.is_terminal,
     )
 
 
@@ -37,9 +41,13 @@ def render(
     ctx: typer.Context,
     paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Playbook files, or directories searched for *.yaml / *.yml.")],
     format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.MD,
-    out: Annotated[str | None, typer.Option("--out", "-o", metavar="DIR", help="Output directory (required for several files; default for pdf: .).")] = None,
+    out: Annotated[
+        str | None, typer.Option("--out", "-o", metavar="DIR", help="Output directory (required for several files; default for pdf: .).")
+    ] = None,
     lang: Annotated[str | None, typer.Option("--lang", metavar="CODE", help="Language code, or 'all' for one file per language.")] = None,
-    templates: Annotated[str | None, typer.Option("--templates", metavar="DIR", help="Directory of templates overriding the built-in ones by name.")] = None,
+    templates: Annotated[
+        str | None, typer.Option("--templates", metavar="DIR", help="Directory of templates overriding the built-in ones by name.")
+    ] = None,
 ) -> None:
     """Render playbooks to printable runbooks (Markdown, HTML or PDF), with an index.
 

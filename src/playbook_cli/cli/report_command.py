@@ -22,8 +22,12 @@ def report(
     journal: Annotated[str, typer.Argument(metavar="JOURNAL", help="A walk journal (.jsonl).")],
     format: Annotated[OutputFormat, typer.Option("--format", "-f", help="md, html or pdf.")] = OutputFormat.MD,
     out: Annotated[str | None, typer.Option("--out", "-o", metavar="FILE", help="Output file (default: stdout; required for pdf).")] = None,
-    playbook: Annotated[str | None, typer.Option("--playbook", metavar="PLAYBOOK", help="The playbook walked (default: the one the journal names).")] = None,
-    templates: Annotated[str | None, typer.Option("--templates", metavar="DIR", help="Directory of templates overriding the built-in ones by name.")] = None,
+    playbook: Annotated[
+        str | None, typer.Option("--playbook", metavar="PLAYBOOK", help="The playbook walked (default: the one the journal names).")
+    ] = None,
+    templates: Annotated[
+        str | None, typer.Option("--templates", metavar="DIR", help="Directory of templates overriding the built-in ones by name.")
+    ] = None,
 ) -> None:
     """Turn a walk journal into an incident report: timeline, answers, notes, replies, SLA, outcome."""
     env = environment(ctx)

@@ -34,7 +34,14 @@ def _as_json(reports: Sequence[PlaybookReport], total: Coverage) -> str:
                 "file": r.playbook.path,
                 "id": r.playbook.id,
                 "scenarios": [
-                    {"name": s.name, "passed": s.passed, "expected": s.expected, "reached": s.reached, "path": list(s.path), "problem": s.problem}
+                    {
+                        "name": s.name,
+                        "passed": s.passed,
+                        "expected": s.expected,
+                        "reached": s.reached,
+                        "path": list(s.path),
+                        "problem": s.problem,
+                    }
                     for s in r.results
                 ],
                 "coverage": {"nodes": round(r.coverage.nodes_percent, 1), "choices": round(r.coverage.choices_percent, 1)},
@@ -73,9 +80,13 @@ def _print_text(
             console.print(Text("      path: ", style="dim") + safe_text(" → ".join(result.path) or "(none)"))
         cov = report.coverage
         style = "red" if report in below else "dim"
-        console.print(Text(
-            f"  coverage: nodes {cov.nodes_visited}/{cov.nodes_total} ({cov.nodes_percent:.0f}%), "
-            f"choices {cov.choices_visited}/{cov.choices_total} ({cov.choices_percent:.0f}%)", style=style))
+        console.print(
+            Text(
+                f"  coverage: nodes {cov.nodes_visited}/{cov.nodes_total} ({cov.nodes_percent:.0f}%), "
+                f"choices {cov.choices_visited}/{cov.choices_total} ({cov.choices_percent:.0f}%)",
+                style=style,
+            )
+        )
         if report.missed and (min_coverage is not None or cov.nodes_percent < 100 or cov.choices_percent < 100):
             console.print(Text("  not visited: ", style="dim") + safe_text(", ".join(report.missed)))
     ok = not failures and not below
@@ -95,7 +106,13 @@ def test(
     paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Playbook files, or directories searched for *.yaml / *.yml.")],
     min_coverage: Annotated[
         float | None,
-        typer.Option("--min-coverage", min=0, max=100, metavar="PERCENT", help="Fail when a playbook's node or choice coverage is below this percentage."),
+        typer.Option(
+            "--min-coverage",
+            min=0,
+            max=100,
+            metavar="PERCENT",
+            help="Fail when a playbook's node or choice coverage is below this percentage.",
+        ),
     ] = None,
     format: Annotated[TestFormat, typer.Option("--format", "-f", help="Output format.")] = TestFormat.TEXT,
 ) -> None:
@@ -108,7 +125,8 @@ def test(
     total = sum((r.coverage for r in reports), Coverage(0, 0, 0, 0))
     failed = any(not result.passed for report in reports for result in report.results)
     below = [
-        report for report in reports
+        report
+        for report in reports
         if min_coverage is not None and min(report.coverage.nodes_percent, report.coverage.choices_percent) < min_coverage
     ]
     if format is TestFormat.JSON:

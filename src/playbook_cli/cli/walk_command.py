@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -34,20 +34,24 @@ def parse_opened_at(value: str | None, now: datetime) -> datetime:
         raise UsageError(
             f"--opened-at {value!r} is not an ISO-8601 time; write e.g. 2026-11-22T09:30:00+07:00 or 2026-11-22T02:30Z"
         ) from None
-    return moment.astimezone(timezone.utc) if moment.tzinfo else moment.astimezone().astimezone(timezone.utc)
+    return moment.astimezone(UTC) if moment.tzinfo else moment.astimezone().astimezone(UTC)
 
 
 def walk(
     ctx: typer.Context,
     playbook: Annotated[str | None, typer.Argument(metavar="[PLAYBOOK]", help="The playbook to walk (optional with --resume).")] = None,
-    set_: Annotated[list[str] | None, typer.Option("--set", metavar="NAME=VALUE", help="Pre-fill an input: NAME=VALUE (repeatable).")] = None,
+    set_: Annotated[
+        list[str] | None, typer.Option("--set", metavar="NAME=VALUE", help="Pre-fill an input: NAME=VALUE (repeatable).")
+    ] = None,
     answers: Annotated[str | None, typer.Option("--answers", metavar="FILE", help="Walk with the answers in this file (scripted).")] = None,
     lang: Annotated[str | None, typer.Option("--lang", metavar="CODE", help="Language code (default: the playbook's first).")] = None,
     opened_at: Annotated[
-        str | None, typer.Option("--opened-at", metavar="TIME", help="When the case was opened, ISO-8601 (default: now). SLA clocks run from here.")
+        str | None,
+        typer.Option("--opened-at", metavar="TIME", help="When the case was opened, ISO-8601 (default: now). SLA clocks run from here."),
     ] = None,
     journal: Annotated[
-        str | None, typer.Option("--journal", metavar="PATH", help="Where to write the journal (default: .playbook/journal/<id>-<time>.jsonl).")
+        str | None,
+        typer.Option("--journal", metavar="PATH", help="Where to write the journal (default: .playbook/journal/<id>-<time>.jsonl)."),
     ] = None,
     resume: Annotated[str | None, typer.Option("--resume", metavar="JOURNAL", help="Go on with the walk recorded in this journal.")] = None,
 ) -> None:

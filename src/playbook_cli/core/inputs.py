@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Mapping
+from collections.abc import Mapping
 
 from playbook_cli.core.errors import InputError
 from playbook_cli.core.model import InputSpec, Playbook

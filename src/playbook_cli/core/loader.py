@@ -113,7 +113,10 @@ def decode(raw: bytes, path: str) -> str:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         _fail(
-            path, line, column, "yaml/encoding",
+            path,
+            line,
+            column,
+            "yaml/encoding",
             f"byte 0x{raw[exc.start]:02x} is not UTF-8; save the file as UTF-8",
         )
     if text.startswith("\ufeff"):
@@ -190,9 +193,11 @@ class _Builder:
                 if documents > 1:
                     mark = event.start_mark
                     _fail(
-                        self.path, mark.line + 1, mark.column + 1, "yaml/multiple-documents",
-                        "a playbook file holds exactly one YAML document; remove this '---' "
-                        "and move the rest to its own file",
+                        self.path,
+                        mark.line + 1,
+                        mark.column + 1,
+                        "yaml/multiple-documents",
+                        "a playbook file holds exactly one YAML document; remove this '---' and move the rest to its own file",
                     )
                 continue
             if isinstance(event, (ev.StreamStartEvent, ev.StreamEndEvent, ev.DocumentEndEvent)):
@@ -200,7 +205,10 @@ class _Builder:
             if isinstance(event, ev.AliasEvent):
                 mark = event.start_mark
                 _fail(
-                    self.path, mark.line + 1, mark.column + 1, "yaml/anchor",
+                    self.path,
+                    mark.line + 1,
+                    mark.column + 1,
+                    "yaml/anchor",
                     f"aliases (*{event.anchor}) are not allowed in playbooks; write the value out in full",
                 )
             if isinstance(event, (ev.MappingEndEvent, ev.SequenceEndEvent)):
@@ -211,7 +219,10 @@ class _Builder:
             if anchor is not None:
                 mark = event.start_mark
                 _fail(
-                    self.path, mark.line + 1, mark.column + 1, "yaml/anchor",
+                    self.path,
+                    mark.line + 1,
+                    mark.column + 1,
+                    "yaml/anchor",
                     f"anchors (&{anchor}) are not allowed in playbooks; write each value out in full",
                 )
 
@@ -221,7 +232,10 @@ class _Builder:
                 if not isinstance(event, ev.ScalarEvent):
                     mark = event.start_mark
                     _fail(
-                        self.path, mark.line + 1, mark.column + 1, "yaml/complex-key",
+                        self.path,
+                        mark.line + 1,
+                        mark.column + 1,
+                        "yaml/complex-key",
                         "mapping keys must be plain names, not lists or mappings",
                     )
                 self._check_tag(event)
@@ -248,7 +262,10 @@ class _Builder:
                 first = self.locations[path]
                 self.problems.append(
                     _finding(
-                        self.path, key_mark.line + 1, key_mark.column + 1, "yaml/duplicate-key",
+                        self.path,
+                        key_mark.line + 1,
+                        key_mark.column + 1,
+                        "yaml/duplicate-key",
                         f"the key '{key}' appears twice in this mapping (first at line {first.key_line}); "
                         "YAML would silently keep only the last one: merge them or rename one",
                     )
@@ -280,12 +297,15 @@ class _Builder:
         tag = event.tag
         if tag is None or tag == "!":
             return None
-        if tag.startswith(_SAFE_TAG_PREFIX) and tag[len(_SAFE_TAG_PREFIX):] in _SAFE_TAGS:
-            return tag[len(_SAFE_TAG_PREFIX):]
+        if tag.startswith(_SAFE_TAG_PREFIX) and tag[len(_SAFE_TAG_PREFIX) :] in _SAFE_TAGS:
+            return tag[len(_SAFE_TAG_PREFIX) :]
         mark = event.start_mark
-        shown = "!!" + tag[len(_SAFE_TAG_PREFIX):] if tag.startswith(_SAFE_TAG_PREFIX) else tag
+        shown = "!!" + tag[len(_SAFE_TAG_PREFIX) :] if tag.startswith(_SAFE_TAG_PREFIX) else tag
         _fail(
-            self.path, mark.line + 1, mark.column + 1, "yaml/tag",
+            self.path,
+            mark.line + 1,
+            mark.column + 1,
+            "yaml/tag",
             f"the tag '{shown}' is not allowed; remove it (playbooks use plain YAML values only)",
         )
 
@@ -301,7 +321,7 @@ class _Builder:
             return []
         if explicit is None:
             tag = self.resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
-            explicit = tag[len(_SAFE_TAG_PREFIX):] if tag.startswith(_SAFE_TAG_PREFIX) else "str"
+            explicit = tag[len(_SAFE_TAG_PREFIX) :] if tag.startswith(_SAFE_TAG_PREFIX) else "str"
         if explicit in ("map", "seq"):
             self._tag_mismatch(event, explicit, "a single value")
         node = yaml.ScalarNode(_SAFE_TAG_PREFIX + explicit, event.value, event.start_mark, event.end_mark)
@@ -317,7 +337,10 @@ class _Builder:
         except (ValueError, yaml.YAMLError):
             mark = event.start_mark
             _fail(
-                self.path, mark.line + 1, mark.column + 1, "yaml/tag",
+                self.path,
+                mark.line + 1,
+                mark.column + 1,
+                "yaml/tag",
                 f"'{event.value}' cannot be read as !!{explicit}; remove the tag or fix the value",
             )
         # Timestamps, merge keys and everything else stay the text that was written.

@@ -37,7 +37,7 @@ class Text:
     values: Mapping[str, str]
 
     @classmethod
-    def of(cls, value: Any) -> "Text | None":
+    def of(cls, value: Any) -> Text | None:
         if value is None:
             return None
         return cls({"": value} if isinstance(value, str) else dict(value))
@@ -198,4 +198,3 @@ def build_playbook(doc: LoadedDocument) -> Playbook:
             for s in data.get("scenarios", ())
         ),
     )
-

@@ -100,7 +100,7 @@ _REQUIRED_HINTS = {
     "next": "`next: <id of the node that follows>`",
     "choices": "`choices:` with at least two `- {answer: ..., next: ...}`",
     "outcome": "`outcome: resolved` (or escalated, handed-off, closed)",
-    "answer": "`answer: \"...\"`",
+    "answer": '`answer: "..."`',
     "prompt": "`prompt:` with the question asked for this value",
     "name": "`name:` describing the scenario",
     "answers": "`answers: [...]` with the choice made at each question",
@@ -189,7 +189,7 @@ def _explain(error, doc: LoadedDocument):
                 close = closest(key, allowed)
                 suggestion = f"did you mean '{close}'?" if close else f"allowed here: {', '.join(allowed)}"
                 message = f"unknown key '{key}' in {_where(error)}; {suggestion} (keys starting with x- are ignored)"
-            yield _at(doc, path + (key,), message, "schema/unknown-key", key=True)
+            yield _at(doc, (*path, key), message, "schema/unknown-key", key=True)
         return
 
     if validator == "required" and isinstance(instance, dict):
@@ -220,7 +220,9 @@ def _explain(error, doc: LoadedDocument):
         return
 
     if validator in ("anyOf", "oneOf"):
-        yield _at(doc, path, f"{_type_name(instance)} is not accepted here: {error.schema.get('description', error.message)}", "schema/type")
+        yield _at(
+            doc, path, f"{_type_name(instance)} is not accepted here: {error.schema.get('description', error.message)}", "schema/type"
+        )
         return
 
     if validator == "type":
@@ -233,7 +235,7 @@ def _explain(error, doc: LoadedDocument):
             message = f"'{instance}' is not a language code; write a code such as 'vi' or 'en'"
         else:
             message = _pattern_message(instance, "NAME", path)
-        yield _at(doc, path + (instance,), message, "schema/value", key=True)
+        yield _at(doc, (*path, instance), message, "schema/value", key=True)
         return
 
     if validator == "pattern":

@@ -71,9 +71,9 @@ def text_paths(data: Any) -> Iterator[tuple[tuple, Any]]:
         base = ("nodes", node_id)
         for key in NODE_TEXT_KEYS:
             if key in node:
-                yield base + (key,), node[key]
+                yield (*base, key), node[key]
         for index, step in enumerate(sequence(node.get("steps"))):
-            yield base + ("steps", index), step
+            yield (*base, "steps", index), step
         for index, choice in enumerate(sequence(node.get("choices"))):
             if isinstance(choice, dict) and "answer" in choice:
-                yield base + ("choices", index, "answer"), choice["answer"]
+                yield (*base, "choices", index, "answer"), choice["answer"]

@@ -16,14 +16,13 @@ def closest(word: object, options: Iterable[str], cutoff: float = 0.6) -> str | 
     text = str(word)
     size = len(text)
     candidates = [
-        option for option in dict.fromkeys(options)
-        if size + len(option) and 2 * min(size, len(option)) / (size + len(option)) >= cutoff
+        option for option in dict.fromkeys(options) if size + len(option) and 2 * min(size, len(option)) / (size + len(option)) >= cutoff
     ]
     found = difflib.get_close_matches(text, candidates, n=1, cutoff=cutoff)
     return found[0] if found else None
 
 
 def did_you_mean(word: object, options: Iterable[str], cutoff: float = 0.6) -> str:
-    """"; did you mean 'x'?" for the closest option, or "" when nothing is close."""
+    """ "; did you mean 'x'?" for the closest option, or "" when nothing is close."""
     found = closest(word, options, cutoff)
     return f"; did you mean '{found}'?" if found else ""

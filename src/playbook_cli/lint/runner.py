@@ -48,9 +48,9 @@ def discover(paths: Iterable[str]) -> list[str]:
         path = Path(given)
         if path.is_dir():
             matches = sorted(
-                p for p in path.rglob("*")
-                if p.suffix in PLAYBOOK_SUFFIXES and p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                p
+                for p in path.rglob("*")
+                if p.suffix in PLAYBOOK_SUFFIXES and p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
             if not matches:
                 raise InputError(f"{given}: no playbook (*.yaml, *.yml) found in this directory")

@@ -61,7 +61,11 @@ def mermaid(playbook: Playbook, lang: str | None) -> str:
         if node.next:
             lines.append(f"    {short} --> {ids[node.next]}")
     # "end" is a Mermaid keyword, so the classes have their own names.
-    classes = {"question": ("questionStep", "#fdf2d0", "#b7950b"), "action": ("actionStep", "#e8f1fb", "#2e6da4"), "end": ("endStep", "#e6f4ea", "#1e7e34")}
+    classes = {
+        "question": ("questionStep", "#fdf2d0", "#b7950b"),
+        "action": ("actionStep", "#e8f1fb", "#2e6da4"),
+        "end": ("endStep", "#e6f4ea", "#1e7e34"),
+    }
     for kind, (name, fill, stroke) in classes.items():
         members = [ids[n] for n in ids if playbook.nodes[n].kind == kind]
         if members:
@@ -84,7 +88,12 @@ def dot_graph(playbook: Playbook, lang: str | None, links: bool = False):
     import graphviz
 
     fallback = playbook.default_language
-    graph = graphviz.Digraph(playbook.id, graph_attr={"rankdir": "TB", "fontname": "DejaVu Sans"}, node_attr={"fontname": "DejaVu Sans", "fontsize": "11"}, edge_attr={"fontname": "DejaVu Sans", "fontsize": "10"})
+    graph = graphviz.Digraph(
+        playbook.id,
+        graph_attr={"rankdir": "TB", "fontname": "DejaVu Sans"},
+        node_attr={"fontname": "DejaVu Sans", "fontsize": "11"},
+        edge_attr={"fontname": "DejaVu Sans", "fontsize": "10"},
+    )
     order = node_order(playbook)
     for number, node_id in enumerate(order, 1):
         node = playbook.nodes[node_id]
@@ -118,7 +127,7 @@ def svg(playbook: Playbook, lang: str | None) -> str | None:
         rendered = dot_graph(playbook, lang, links=True).pipe(format="svg", encoding="utf-8")
     except (graphviz.ExecutableNotFound, graphviz.CalledProcessError):
         return None
-    return rendered[rendered.index("<svg"):]  # drop the XML prolog and DOCTYPE for inline use
+    return rendered[rendered.index("<svg") :]  # drop the XML prolog and DOCTYPE for inline use
 
 
 # --- Outline (no Graphviz) ------------------------------------------------------------------

@@ -82,7 +82,7 @@ def _loader(templates_dir: str | None):
     builtin = PackageLoader("playbook_cli.render", "templates")
     loaders = [FileSystemLoader(templates_dir)] if templates_dir else []
     # User templates win by name; "builtin/<name>" always reaches the packaged one.
-    return ChoiceLoader(loaders + [PrefixLoader({"builtin": builtin}), builtin])
+    return ChoiceLoader([*loaders, PrefixLoader({"builtin": builtin}), builtin])
 
 
 def environment(kind: str, templates_dir: str | None = None):
@@ -102,7 +102,9 @@ def environment(kind: str, templates_dir: str | None = None):
         keep_trailing_newline=True,
     )
     if kind == "md":
-        env.filters.update(md=lambda v: MdSafe(md_escape(v)), code_block=code_block, code_span=code_span, oneline=oneline, md_lines=md_lines)
+        env.filters.update(
+            md=lambda v: MdSafe(md_escape(v)), code_block=code_block, code_span=code_span, oneline=oneline, md_lines=md_lines
+        )
     return env
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-
 from typing import Any
 
 from playbook_cli.core.durations import format_elapsed
@@ -34,15 +33,17 @@ def report_context(playbook: Playbook, events: list[Event], journal: str) -> dic
     steps, replies = [], []
     for step in state.path:
         node = playbook.nodes[step.node]
-        steps.append({
-            "node": step.node,
-            "text": node.text.get(lang, fallback),
-            "owner_title": playbook.role_title(playbook.owner_of(node), lang),
-            "entered_at": _when(step.entered_at),
-            "left_at": _when(step.left_at),
-            "duration": format_elapsed(state.active_time(step.entered_at, step.left_at)) if step.left_at else None,
-            "answer": node.choices[step.choice].answer.get(lang, fallback) if step.choice is not None else None,
-        })
+        steps.append(
+            {
+                "node": step.node,
+                "text": node.text.get(lang, fallback),
+                "owner_title": playbook.role_title(playbook.owner_of(node), lang),
+                "entered_at": _when(step.entered_at),
+                "left_at": _when(step.left_at),
+                "duration": format_elapsed(state.active_time(step.entered_at, step.left_at)) if step.left_at else None,
+                "answer": node.choices[step.choice].answer.get(lang, fallback) if step.choice is not None else None,
+            }
+        )
         if node.reply is not None and step.left_at is not None:
             replies.append({"step": text(step.node), "at": _when(step.left_at), "text": filled_reply(playbook, node, lang, state.inputs)})
 
@@ -68,7 +69,11 @@ def report_context(playbook: Playbook, events: list[Event], journal: str) -> dic
             "lang": lang,
             "opened_at": _when(state.opened_at),
             "inputs": [
-                {"name": name, "prompt": playbook.inputs[name].prompt.get(lang, fallback) if name in playbook.inputs else name, "value": value}
+                {
+                    "name": name,
+                    "prompt": playbook.inputs[name].prompt.get(lang, fallback) if name in playbook.inputs else name,
+                    "value": value,
+                }
                 for name, value in state.inputs.items()
             ],
             "steps": steps,

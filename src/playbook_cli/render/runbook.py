@@ -6,11 +6,11 @@ need no knowledge of TEXT mappings or of Python objects.
 
 from __future__ import annotations
 
-from playbook_cli.render import flowchart
 from playbook_cli.core.durations import format_duration
 from playbook_cli.core.i18n import labels_for
 from playbook_cli.core.model import Playbook
 from playbook_cli.core.reply_templates import template_variables
+from playbook_cli.render import flowchart
 
 TEMPLATE_API_VERSION = 1
 
@@ -27,34 +27,41 @@ def runbook_context(playbook: Playbook, lang: str | None, *, diagram: str | None
     labels = labels_for(lang)
 
     def link(node_id):
-        return {"id": node_id, "number": numbers[node_id], "anchor": flowchart.anchor(node_id), "text": _text(playbook.nodes[node_id].text, lang, fallback)}
+        return {
+            "id": node_id,
+            "number": numbers[node_id],
+            "anchor": flowchart.anchor(node_id),
+            "text": _text(playbook.nodes[node_id].text, lang, fallback),
+        }
 
     nodes = []
     for node_id in order:
         node = playbook.nodes[node_id]
         owner = playbook.owner_of(node)
         reply = _text(node.reply, lang, fallback)
-        nodes.append({
-            "id": node.id,
-            "number": numbers[node_id],
-            "anchor": flowchart.anchor(node_id),
-            "kind": node.kind.value,
-            "kind_label": labels[node.kind],
-            "text": _text(node.text, lang, fallback),
-            "owner": owner,
-            "owner_title": playbook.role_title(owner, lang),
-            "within": format_duration(node.within) if node.within else None,
-            "notes": _text(node.notes, lang, fallback),
-            "steps": [step.get(lang, fallback) for step in node.steps],
-            "reply": reply,
-            "reply_variables": sorted(template_variables(reply)) if reply else [],
-            "fulfills": list(node.fulfills),
-            "choices": [{"answer": c.answer.get(lang, fallback), "next": link(c.next)} for c in node.choices],
-            "next": link(node.next) if node.next else None,
-            "outcome": node.outcome.value if node.outcome else None,
-            "outcome_label": labels["outcomes"].get(node.outcome) if node.outcome else None,
-            "handoff": node.handoff,
-        })
+        nodes.append(
+            {
+                "id": node.id,
+                "number": numbers[node_id],
+                "anchor": flowchart.anchor(node_id),
+                "kind": node.kind.value,
+                "kind_label": labels[node.kind],
+                "text": _text(node.text, lang, fallback),
+                "owner": owner,
+                "owner_title": playbook.role_title(owner, lang),
+                "within": format_duration(node.within) if node.within else None,
+                "notes": _text(node.notes, lang, fallback),
+                "steps": [step.get(lang, fallback) for step in node.steps],
+                "reply": reply,
+                "reply_variables": sorted(template_variables(reply)) if reply else [],
+                "fulfills": list(node.fulfills),
+                "choices": [{"answer": c.answer.get(lang, fallback), "next": link(c.next)} for c in node.choices],
+                "next": link(node.next) if node.next else None,
+                "outcome": node.outcome.value if node.outcome else None,
+                "outcome_label": labels["outcomes"].get(node.outcome) if node.outcome else None,
+                "handoff": node.handoff,
+            }
+        )
 
     owns = {role: [] for role in playbook.roles}
     for node in nodes:
@@ -91,7 +98,13 @@ def runbook_context(playbook: Playbook, lang: str | None, *, diagram: str | None
                 for clock, target in playbook.sla.items()
             ],
             "inputs": [
-                {"name": spec.name, "prompt": spec.prompt.get(lang, fallback), "required": spec.required, "pattern": spec.pattern, "default": spec.default}
+                {
+                    "name": spec.name,
+                    "prompt": spec.prompt.get(lang, fallback),
+                    "required": spec.required,
+                    "pattern": spec.pattern,
+                    "default": spec.default,
+                }
                 for spec in playbook.inputs.values()
             ],
             "start": link(playbook.start),

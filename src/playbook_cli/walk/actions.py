@@ -115,7 +115,5 @@ def clock_events(playbook: Playbook, state: WalkState, now: datetime) -> list[ev
         if status.state is ClockState.BREACHED and status.name not in state.breached:
             events.append(ev.Breached(now, status.name, status.target_text, node))
         elif status.state is ClockState.DUE_SOON and status.name not in state.reminded:
-            events.append(
-                ev.DueSoon(now, status.name, status.target_text, format_duration(status.remaining), node, status.fulfilled_by)
-            )
+            events.append(ev.DueSoon(now, status.name, status.target_text, format_duration(status.remaining), node, status.fulfilled_by))
     return events

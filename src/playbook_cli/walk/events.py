@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any, ClassVar
 
@@ -33,13 +33,13 @@ class EventKind(StrEnum):
 
 def iso(moment: datetime) -> str:
     """UTC, millisecond precision, with a Z: the one timestamp form in journals."""
-    return moment.astimezone(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def parse_time(text: str) -> datetime:
     """An ISO-8601 time; one without an offset is read as UTC."""
     moment = datetime.fromisoformat(text)
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -169,9 +169,13 @@ _OPTIONAL: dict[tuple[EventKind, str], Any] = {
     (EventKind.END, "handoff"): None,
 }
 _CHECKS: dict[str, tuple[type, ...]] = {
-    "journal": (int,), "choice": (int,), "playbook_changed": (bool,),
-    "lang": (str, type(None)), "handoff": (str, type(None)),
-    "inputs": (dict,), "stops_at": (list,),
+    "journal": (int,),
+    "choice": (int,),
+    "playbook_changed": (bool,),
+    "lang": (str, type(None)),
+    "handoff": (str, type(None)),
+    "inputs": (dict,),
+    "stops_at": (list,),
 }
 
 

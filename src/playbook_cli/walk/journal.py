@@ -35,7 +35,7 @@ class JournalWriter:
     def __init__(self, path: Path):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._file = open(self.path, "a", encoding="utf-8")
+        self._file = open(self.path, "a", encoding="utf-8")  # noqa: SIM115 - held open for the walk, closed by close()
 
     def write(self, event: Event) -> None:
         self._file.write(json.dumps(encode(event), ensure_ascii=False, separators=(",", ":")) + "\n")

@@ -20,12 +20,12 @@ from playbook_cli.core.errors import Interrupted, PlaybookError, UsageError, Wal
 from playbook_cli.core.i18n import labels_for
 from playbook_cli.core.inputs import check_known, filled_reply, problem, resolve_inputs
 from playbook_cli.core.model import Node, NodeKind, Playbook
-from playbook_cli.walk import actions, events as ev
+from playbook_cli.walk import actions, view
+from playbook_cli.walk import events as ev
 from playbook_cli.walk.journal import JournalWriter, default_journal_path, read_journal, recorded_playbook, set_aside_torn_tail
 from playbook_cli.walk.sla import clock_statuses
 from playbook_cli.walk.state import WalkState, apply, replay
 from playbook_cli.walk.terminal import Terminal
-from playbook_cli.walk import view
 
 Clock = Callable[[], datetime]
 LoadPlaybook = Callable[[str], Playbook]

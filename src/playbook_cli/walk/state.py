@@ -131,7 +131,7 @@ def _apply(playbook: Playbook, state: WalkState | None, event: ev.Event) -> Walk
                 raise _stale(playbook, f"'{state.current.node}' now leads to '{expected}', not '{node.id}'")
         elif node.id != playbook.start:
             raise _stale(playbook, f"the walk began at '{node.id}', but the playbook now starts at '{playbook.start}'")
-        return replace(state, path=state.path + (Step(node.id, at),))
+        return replace(state, path=(*state.path, Step(node.id, at)))
 
     if isinstance(event, ev.Answered):
         step = state.current
@@ -139,24 +139,24 @@ def _apply(playbook: Playbook, state: WalkState | None, event: ev.Event) -> Walk
         index = event.choice - 1
         if node.id != event.node or node.kind is not NodeKind.QUESTION or not 0 <= index < len(node.choices):
             raise _stale(playbook, f"answer {event.choice} at '{event.node}' does not fit '{node.id}'")
-        return replace(state, path=state.path[:-1] + (replace(step, left_at=at, choice=index),))
+        return replace(state, path=(*state.path[:-1], replace(step, left_at=at, choice=index)))
 
     if isinstance(event, ev.Done):
         step = state.current
         node = _node(playbook, step.node)
         if node.id != event.node or node.kind is not NodeKind.ACTION:
             raise _stale(playbook, f"'{event.node}' was completed, but the walk is at '{node.id}'")
-        return replace(state, path=state.path[:-1] + (replace(step, left_at=at),))
+        return replace(state, path=(*state.path[:-1], replace(step, left_at=at)))
 
     if isinstance(event, ev.Undone):
         if len(state.path) < 2:
             raise WalkError("the journal undoes the first step")
         taken_back = state.current
         previous = replace(state.path[-2], left_at=None, choice=None)
-        return replace(state, path=state.path[:-2] + (previous,), undone=state.undone + (taken_back,))
+        return replace(state, path=(*state.path[:-2], previous), undone=(*state.undone, taken_back))
 
     if isinstance(event, ev.Noted):
-        return replace(state, notes=state.notes + (Note(event.node, at, event.text),))
+        return replace(state, notes=(*state.notes, Note(event.node, at, event.text)))
 
     if isinstance(event, ev.Breached):
         return replace(state, breached=state.breached | {event.clock})
@@ -171,12 +171,12 @@ def _apply(playbook: Playbook, state: WalkState | None, event: ev.Event) -> Walk
         return replace(state, ended=True, outcome=node.outcome)
 
     if isinstance(event, ev.Paused):
-        return state if state.paused else replace(state, pauses=state.pauses + ((at, None),))
+        return state if state.paused else replace(state, pauses=(*state.pauses, (at, None)))
     if isinstance(event, ev.Resumed):
         if state.paused:
-            return replace(state, pauses=state.pauses[:-1] + ((state.pauses[-1][0], at),))
+            return replace(state, pauses=(*state.pauses[:-1], (state.pauses[-1][0], at)))
         # No pause was recorded: the walk was killed. It stood still since its last event.
-        return replace(state, pauses=state.pauses + ((state.last_at or at, at),))
+        return replace(state, pauses=(*state.pauses, (state.last_at or at, at)))
     raise WalkError(f"unknown journal event {event.KIND!r}")
 
 

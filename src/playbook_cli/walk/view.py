@@ -6,7 +6,6 @@ playbook and user text passed through `safe_text`.
 
 from __future__ import annotations
 
-
 from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Any
@@ -30,12 +29,20 @@ __all__ = ["RenderableType", "clock_line", "reminder", "step_block", "summary"]
 
 KIND_STYLE = {NodeKind.QUESTION: "bold magenta", NodeKind.ACTION: "bold cyan", NodeKind.END: "bold green"}
 CLOCK_STYLE = {
-    ClockState.RUNNING: "green", ClockState.DUE_SOON: "yellow", ClockState.BREACHED: "bold red",
-    ClockState.MET: "green", ClockState.MET_LATE: "red", ClockState.NOT_APPLICABLE: "dim",
+    ClockState.RUNNING: "green",
+    ClockState.DUE_SOON: "yellow",
+    ClockState.BREACHED: "bold red",
+    ClockState.MET: "green",
+    ClockState.MET_LATE: "red",
+    ClockState.NOT_APPLICABLE: "dim",
 }
 CLOCK_MARK = {
-    ClockState.RUNNING: "●", ClockState.DUE_SOON: "▲", ClockState.BREACHED: "✖",
-    ClockState.MET: "✔", ClockState.MET_LATE: "✔", ClockState.NOT_APPLICABLE: "○",
+    ClockState.RUNNING: "●",
+    ClockState.DUE_SOON: "▲",
+    ClockState.BREACHED: "✖",
+    ClockState.MET: "✔",
+    ClockState.MET_LATE: "✔",
+    ClockState.NOT_APPLICABLE: "○",
 }
 
 
@@ -66,9 +73,7 @@ def reminder(event: DueSoon, labels: Mapping[str, Any]) -> Text:
     return Text("⏰ ", style="bold yellow") + safe_text(text, "bold yellow")
 
 
-def step_block(
-    playbook: Playbook, state: WalkState, node: Node, now: datetime, reply: str | None, statuses: list[ClockStatus]
-) -> Group:
+def step_block(playbook: Playbook, state: WalkState, node: Node, now: datetime, reply: str | None, statuses: list[ClockStatus]) -> Group:
     lang, fallback = state.lang, playbook.default_language
     labels = labels_for(lang)
     parts: list = [Rule(safe_text(f"{labels['step']} {len(state.path)} · {node.id}"), style="dim")]

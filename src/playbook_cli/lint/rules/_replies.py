@@ -13,4 +13,4 @@ def reply_templates(data):
         elif isinstance(reply, dict):
             for lang, source in reply.items():
                 if isinstance(source, str):
-                    yield base + (lang,), source
+                    yield (*base, lang), source

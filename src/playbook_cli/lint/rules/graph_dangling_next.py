@@ -6,8 +6,8 @@ this is an error. The message suggests the closest existing node id.
 """
 
 from playbook_cli.core.findings import Severity
-from playbook_cli.lint.rule import Scope
 from playbook_cli.core.structure import mapping, nodes, sequence, successors
+from playbook_cli.lint.rule import Scope
 
 ID = "graph/dangling-next"
 SEVERITY = Severity.ERROR
@@ -29,7 +29,7 @@ def check(ctx):
         yield finding
     for node_id, node in all_nodes.items():
         for target, ref_path in successors(node):
-            finding = missing(target, ("nodes", node_id) + ref_path, "next")
+            finding = missing(target, ("nodes", node_id, *ref_path), "next")
             if finding:
                 yield finding
     for index, scenario in enumerate(sequence(data.get("scenarios"))):

@@ -7,8 +7,8 @@ is reported by graph/dangling-next instead.)
 """
 
 from playbook_cli.core.findings import Severity
-from playbook_cli.lint.rule import Scope
 from playbook_cli.core.structure import graph, mapping, nodes, reachable_from, successors
+from playbook_cli.lint.rule import Scope
 
 ID = "graph/trap-loop"
 SEVERITY = Severity.ERROR
@@ -39,7 +39,11 @@ def check(ctx):
     for node_id in all_nodes:
         if node_id in scope and node_id not in can_finish:
             loop = " → ".join(_cycle_from(edges, node_id))
-            yield ctx.at(("nodes", node_id), f"no end can be reached from node '{node_id}' (it loops: {loop}); add a way out to an end node", key=True)
+            yield ctx.at(
+                ("nodes", node_id),
+                f"no end can be reached from node '{node_id}' (it loops: {loop}); add a way out to an end node",
+                key=True,
+            )
 
 
 def _cycle_from(edges, node_id, limit=6):

@@ -5,8 +5,8 @@ A warning, because the playbook still works; remove the node or link it in.
 """
 
 from playbook_cli.core.findings import Severity
-from playbook_cli.lint.rule import Scope
 from playbook_cli.core.structure import graph, reachable_from
+from playbook_cli.lint.rule import Scope
 
 ID = "graph/unreachable"
 SEVERITY = Severity.WARNING
@@ -21,4 +21,8 @@ def check(ctx):
     reached = reachable_from(edges, start)
     for node_id in edges:
         if node_id not in reached:
-            yield ctx.at(("nodes", node_id), f"node '{node_id}' cannot be reached from start '{start}'; link it from a choice or a next, or remove it", key=True)
+            yield ctx.at(
+                ("nodes", node_id),
+                f"node '{node_id}' cannot be reached from start '{start}'; link it from a choice or a next, or remove it",
+                key=True,
+            )

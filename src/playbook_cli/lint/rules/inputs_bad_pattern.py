@@ -7,8 +7,8 @@ pattern could never be accepted. Error.
 import re
 
 from playbook_cli.core.findings import Severity
-from playbook_cli.lint.rule import Scope
 from playbook_cli.core.structure import mapping
+from playbook_cli.lint.rule import Scope
 
 ID = "inputs/bad-pattern"
 SEVERITY = Severity.ERROR

@@ -6,9 +6,9 @@ another library: lint the whole library together (`playbook lint playbooks/`).
 """
 
 from playbook_cli.core.findings import Severity
-from playbook_cli.lint.rule import Scope
-from playbook_cli.core.suggest import did_you_mean
 from playbook_cli.core.structure import nodes
+from playbook_cli.core.suggest import did_you_mean
+from playbook_cli.lint.rule import Scope
 
 ID = "library/unknown-handoff"
 SEVERITY = Severity.WARNING
@@ -21,4 +21,7 @@ def check(contexts):
         for node_id, node in nodes(ctx.data).items():
             target = node.get("handoff")
             if isinstance(target, str) and target not in known:
-                yield ctx.at(("nodes", node_id, "handoff"), f"handoff to '{target}', but no playbook with that id was linted{did_you_mean(target, known)}")
+                yield ctx.at(
+                    ("nodes", node_id, "handoff"),
+                    f"handoff to '{target}', but no playbook with that id was linted{did_you_mean(target, known)}",
+                )

@@ -16,4 +16,7 @@ SCOPE = Scope.FILE
 def check(ctx):
     playbook_id = ctx.data.get("id")
     if isinstance(playbook_id, str) and ctx.doc.path != "<input>" and playbook_id != ctx.stem:
-        yield ctx.at(("id",), f"id '{playbook_id}' differs from the file name '{ctx.stem}'; rename the file to {playbook_id}.yaml or write `id: {ctx.stem}`")
+        yield ctx.at(
+            ("id",),
+            f"id '{playbook_id}' differs from the file name '{ctx.stem}'; rename the file to {playbook_id}.yaml or write `id: {ctx.stem}`",
+        )

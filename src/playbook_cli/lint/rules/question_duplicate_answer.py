@@ -5,8 +5,8 @@ first. Answers are compared per language, ignoring case and surrounding spaces. 
 """
 
 from playbook_cli.core.findings import Severity
-from playbook_cli.lint.rule import Scope
 from playbook_cli.core.structure import nodes, sequence
+from playbook_cli.lint.rule import Scope
 
 ID = "question/duplicate-answer"
 SEVERITY = Severity.ERROR

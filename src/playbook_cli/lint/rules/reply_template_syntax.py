@@ -21,4 +21,6 @@ def check(ctx):
         error = syntax_error(source)
         if error is not None:
             line, column = ctx.template_position(path, error.lineno or 1)
-            yield ctx.at_position(line, column, f"the reply template does not parse: {error.message}; check the {{{{ }}}} and {{% %}} pairs")
+            yield ctx.at_position(
+                line, column, f"the reply template does not parse: {error.message}; check the {{{{ }}}} and {{% %}} pairs"
+            )

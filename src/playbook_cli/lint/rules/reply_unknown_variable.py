@@ -5,10 +5,10 @@ when the reply is rendered (undefined variables are errors, not empty text). Err
 """
 
 from playbook_cli.core.findings import Severity
-from playbook_cli.lint.rule import Scope
-from playbook_cli.core.suggest import did_you_mean
-from playbook_cli.lint.rules._replies import reply_templates
 from playbook_cli.core.structure import mapping
+from playbook_cli.core.suggest import did_you_mean
+from playbook_cli.lint.rule import Scope
+from playbook_cli.lint.rules._replies import reply_templates
 
 ID = "reply/unknown-variable"
 SEVERITY = Severity.ERROR

@@ -6,9 +6,9 @@ under a title nobody holds. Error.
 """
 
 from playbook_cli.core.findings import Severity
-from playbook_cli.lint.rule import Scope
-from playbook_cli.core.suggest import did_you_mean
 from playbook_cli.core.structure import nodes
+from playbook_cli.core.suggest import did_you_mean
+from playbook_cli.lint.rule import Scope
 
 ID = "roles/unknown-owner"
 SEVERITY = Severity.ERROR

@@ -6,8 +6,8 @@ Info: give it a step, or remove it.
 """
 
 from playbook_cli.core.findings import Severity
-from playbook_cli.lint.rule import Scope
 from playbook_cli.core.structure import mapping, nodes
+from playbook_cli.lint.rule import Scope
 
 ID = "roles/unused-role"
 SEVERITY = Severity.INFO

@@ -5,9 +5,9 @@ scenario testing something else than intended. Error.
 """
 
 from playbook_cli.core.findings import Severity
-from playbook_cli.lint.rule import Scope
-from playbook_cli.core.suggest import did_you_mean
 from playbook_cli.core.structure import mapping, sequence
+from playbook_cli.core.suggest import did_you_mean
+from playbook_cli.lint.rule import Scope
 
 ID = "scenario/unknown-input"
 SEVERITY = Severity.ERROR

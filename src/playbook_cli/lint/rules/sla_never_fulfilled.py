@@ -7,8 +7,8 @@ Info: add the clock to the `fulfills` of the step that meets it.
 """
 
 from playbook_cli.core.findings import Severity
-from playbook_cli.lint.rule import Scope
 from playbook_cli.core.structure import mapping, nodes, sequence
+from playbook_cli.lint.rule import Scope
 
 ID = "sla/never-fulfilled"
 SEVERITY = Severity.INFO
@@ -19,4 +19,8 @@ def check(ctx):
     fulfilled = {clock for node in nodes(ctx.data).values() for clock in sequence(node.get("fulfills"))}
     for clock in mapping(ctx.data.get("sla")):
         if clock not in fulfilled:
-            yield ctx.at(("sla", clock), f"no step fulfils clock '{clock}', so no walk can meet it; add it to the `fulfills` of the step that does", key=True)
+            yield ctx.at(
+                ("sla", clock),
+                f"no step fulfils clock '{clock}', so no walk can meet it; add it to the `fulfills` of the step that does",
+                key=True,
+            )

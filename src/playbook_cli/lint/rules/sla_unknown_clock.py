@@ -5,9 +5,9 @@ be marked as met. Error.
 """
 
 from playbook_cli.core.findings import Severity
-from playbook_cli.lint.rule import Scope
-from playbook_cli.core.suggest import did_you_mean
 from playbook_cli.core.structure import mapping, nodes, sequence
+from playbook_cli.core.suggest import did_you_mean
+from playbook_cli.lint.rule import Scope
 
 ID = "sla/unknown-clock"
 SEVERITY = Severity.ERROR

@@ -11,8 +11,8 @@ from datetime import timedelta
 
 from playbook_cli.core.durations import format_duration, parse_duration
 from playbook_cli.core.findings import Severity
-from playbook_cli.lint.rule import Scope
 from playbook_cli.core.structure import graph, mapping, nodes, sequence
+from playbook_cli.lint.rule import Scope
 
 ID = "sla/unmeetable"
 SEVERITY = Severity.WARNING

@@ -6,8 +6,8 @@ walk or runbook in any declared language never falls back mid-screen. Error.
 """
 
 from playbook_cli.core.findings import Severity
-from playbook_cli.lint.rule import Scope
 from playbook_cli.core.structure import languages, text_paths
+from playbook_cli.lint.rule import Scope
 
 ID = "text/missing-translation"
 SEVERITY = Severity.ERROR

@@ -5,8 +5,8 @@ runbooks never show it. Warning; add the language to `languages` or remove it.
 """
 
 from playbook_cli.core.findings import Severity
-from playbook_cli.lint.rule import Scope
 from playbook_cli.core.structure import languages, text_paths
+from playbook_cli.lint.rule import Scope
 
 ID = "text/undeclared-language"
 SEVERITY = Severity.WARNING
@@ -21,4 +21,8 @@ def check(ctx):
         if isinstance(value, dict):
             for code in value:
                 if code not in declared:
-                    yield ctx.at(path + (code,), f"language '{code}' is not in `languages` ({', '.join(declared)}); add it there or remove this entry", key=True)
+                    yield ctx.at(
+                        (*path, code),
+                        f"language '{code}' is not in `languages` ({', '.join(declared)}); add it there or remove this entry",
+                        key=True,
+                    )
