@@ -94,9 +94,7 @@ def run_scenario(playbook: Playbook, scenario: Scenario, seen_nodes: set, seen_c
                 events = actions.choose(playbook, state, answers.pop(0), _FIXED_TIME)
             except WalkError as exc:
                 return failed(str(exc), state)
-            answered = events[0]
-            assert isinstance(answered, Answered)
-            seen_choices.add((node.id, answered.choice - 1))
+            seen_choices.update((node.id, e.choice - 1) for e in events if isinstance(e, Answered))
         state = replay_onto(playbook, state, events)
     if answers:
         return failed(f"reached the end with {len(answers)} answer(s) left unused: {answers}", state)

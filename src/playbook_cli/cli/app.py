@@ -40,7 +40,7 @@ def _print_error(ctx: typer.Context, exc: BaseException) -> None:
 class _Boundary(TyperGroup):
     """Runs a command; turns what it raises into one clear message and an exit code."""
 
-    def invoke(self, ctx: typer.Context) -> Any:
+    def invoke(self, ctx: Any) -> Any:  # typer's own (vendored) click Context
         try:
             return super().invoke(ctx)
         except (typer.Exit, typer.Abort, TyperException):  # typer's own exits and usage errors

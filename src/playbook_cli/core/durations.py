@@ -20,6 +20,14 @@ def parse_duration(value: object) -> timedelta | None:
     return total if total > timedelta(0) else None
 
 
+def must_duration(value: object) -> timedelta:
+    """The duration of a value the schema has checked; ValueError if it is not one."""
+    duration = parse_duration(value)
+    if duration is None:
+        raise ValueError(f"{value!r} is not a DURATION")
+    return duration
+
+
 def format_duration(value: timedelta) -> str:
     """A timedelta in the format's own spelling, rounded to the minute: `1h30m`, `45m`, `0m`."""
     minutes = int(abs(value).total_seconds() // 60)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import yaml
 from yaml import events as ev
@@ -85,7 +85,7 @@ class LoadedDocument:
     def key_position(self, path: DataPath) -> tuple[int, int]:
         """Line and column of the key of `path` (its value's, for list items and the root)."""
         loc = self.loc(path)
-        if loc.key_line is not None and tuple(path) in self.locations:
+        if loc.key_line is not None and loc.key_column is not None and tuple(path) in self.locations:
             return loc.key_line, loc.key_column
         return loc.line, loc.column
 
@@ -98,7 +98,7 @@ def _finding(path: str, line: int, column: int, rule: str, message: str) -> Find
     return Finding(path, line, column, rule, Severity.ERROR, message)
 
 
-def _fail(path: str, line: int, column: int, rule: str, message: str):
+def _fail(path: str, line: int, column: int, rule: str, message: str) -> NoReturn:
     raise PlaybookLoadError(_finding(path, line, column, rule, message))
 
 

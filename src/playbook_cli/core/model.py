@@ -13,7 +13,7 @@ from datetime import timedelta
 from enum import StrEnum
 from typing import Any
 
-from playbook_cli.core.durations import parse_duration
+from playbook_cli.core.durations import must_duration, parse_duration
 from playbook_cli.core.loader import LoadedDocument
 
 
@@ -35,6 +35,11 @@ class Text:
     """A TEXT: one string, or one per language."""
 
     values: Mapping[str, str]
+
+    @classmethod
+    def must(cls, value: Any) -> Text:
+        """The TEXT of a key the schema requires (the model is built only from valid documents)."""
+        return cls({"": value} if isinstance(value, str) else dict(value))
 
     @classmethod
     def of(cls, value: Any) -> Text | None:
@@ -154,13 +159,13 @@ def _node(node_id: str, raw: dict) -> Node:
     return Node(
         id=node_id,
         kind=NodeKind(raw["kind"]),
-        text=Text.of(raw["text"]),
+        text=Text.must(raw["text"]),
         owner=raw.get("owner"),
         within=parse_duration(raw.get("within")),
         notes=Text.of(raw.get("notes")),
-        choices=tuple(Choice(Text.of(c["answer"]), c["next"]) for c in raw.get("choices", ())),
+        choices=tuple(Choice(Text.must(c["answer"]), c["next"]) for c in raw.get("choices", ())),
         next=raw.get("next"),
-        steps=tuple(Text.of(step) for step in raw.get("steps", ())),
+        steps=tuple(Text.must(step) for step in raw.get("steps", ())),
         reply=Text.of(raw.get("reply")),
         fulfills=tuple(raw.get("fulfills", ())),
         outcome=Outcome(raw["outcome"]) if raw.get("outcome") else None,
@@ -174,17 +179,17 @@ def build_playbook(doc: LoadedDocument) -> Playbook:
         id=data["id"],
         path=doc.path,
         sha256=hashlib.sha256(doc.text.encode("utf-8")).hexdigest(),
-        title=Text.of(data["title"]),
+        title=Text.must(data["title"]),
         summary=Text.of(data.get("summary")),
         start=data["start"],
         nodes={node_id: _node(node_id, raw) for node_id, raw in data["nodes"].items()},
         languages=tuple(data.get("languages", ())),
         tags=tuple(data.get("tags", ())),
         owner=data.get("owner"),
-        roles={role: Text.of(title) for role, title in data.get("roles", {}).items()},
-        sla={clock: parse_duration(target) for clock, target in data.get("sla", {}).items()},
+        roles={role: Text.must(title) for role, title in data.get("roles", {}).items()},
+        sla={clock: must_duration(target) for clock, target in data.get("sla", {}).items()},
         inputs={
-            name: InputSpec(name, Text.of(spec["prompt"]), bool(spec.get("required", False)), spec.get("pattern"), spec.get("default"))
+            name: InputSpec(name, Text.must(spec["prompt"]), bool(spec.get("required", False)), spec.get("pattern"), spec.get("default"))
             for name, spec in data.get("inputs", {}).items()
         },
         scenarios=tuple(

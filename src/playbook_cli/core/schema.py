@@ -181,8 +181,8 @@ def _explain(error, doc: LoadedDocument):
         for key in instance:
             if key in allowed or any(re.search(p, key) for p in patterns):
                 continue
-            hint = _WRONG_KIND_HINTS.get((kind, key))
-            if hint:
+            hint = _WRONG_KIND_HINTS.get((kind, key)) if isinstance(kind, str) else None
+            if hint and isinstance(kind, str):
                 article = "an" if kind[0] in "aeiou" else "a"
                 message = f"'{key}' does not belong to {article} {kind} node: {hint}"
             else:

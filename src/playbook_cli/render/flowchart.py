@@ -143,8 +143,9 @@ class OutlineItem:
 
 def outline(playbook: Playbook, lang: str | None) -> list[OutlineItem]:
     fallback = playbook.default_language
-    items, shown = [], set()
-    stack = [(playbook.start, 0, None)]
+    items: list[OutlineItem] = []
+    shown: set[str] = set()
+    stack: list[tuple[str, int, str | None]] = [(playbook.start, 0, None)]
     while stack:
         node_id, depth, via = stack.pop()
         seen = node_id in shown
@@ -153,7 +154,7 @@ def outline(playbook: Playbook, lang: str | None) -> list[OutlineItem]:
             continue
         shown.add(node_id)
         node = playbook.nodes[node_id]
-        children = [(c.next, depth + 1, c.answer.get(lang, fallback)) for c in node.choices]
+        children: list[tuple[str, int, str | None]] = [(c.next, depth + 1, c.answer.get(lang, fallback)) for c in node.choices]
         if node.next:
             children.append((node.next, depth + 1, None))
         stack.extend(reversed(children))

@@ -6,6 +6,8 @@ need no knowledge of TEXT mappings or of Python objects.
 
 from __future__ import annotations
 
+from typing import Any
+
 from playbook_cli.core.durations import format_duration
 from playbook_cli.core.i18n import labels_for
 from playbook_cli.core.model import Playbook
@@ -63,12 +65,18 @@ def runbook_context(playbook: Playbook, lang: str | None, *, diagram: str | None
             }
         )
 
-    owns = {role: [] for role in playbook.roles}
-    for node in nodes:
-        if node["owner"] in owns:
-            owns[node["owner"]].append(link(node["id"]))
+    owns: dict[str, list[dict[str, Any]]] = {role: [] for role in playbook.roles}
+    for entry in nodes:
+        if entry["owner"] in owns:
+            owns[entry["owner"]].append(link(entry["id"]))
 
-    chart = {"mermaid": flowchart.mermaid(playbook, lang), "dot": flowchart.dot(playbook, lang), "svg": None, "outline": [], "notice": None}
+    chart: dict[str, Any] = {
+        "mermaid": flowchart.mermaid(playbook, lang),
+        "dot": flowchart.dot(playbook, lang),
+        "svg": None,
+        "outline": [],
+        "notice": None,
+    }
     if diagram == "svg":
         chart["svg"] = flowchart.svg(playbook, lang)
         if chart["svg"] is None:

@@ -59,7 +59,7 @@ def match_choice(node: Node, given: object, lang: str | None, default_lang: str 
         wanted = text.casefold()
         for code in dict.fromkeys((lang, default_lang, "")):
             for index, choice in enumerate(node.choices):
-                if code in choice.answer.values and choice.answer.values[code].strip().casefold() == wanted:
+                if code is not None and code in choice.answer.values and choice.answer.values[code].strip().casefold() == wanted:
                     return index
     options = ", ".join(f"{i}. {c.answer.get(lang, default_lang)}" for i, c in enumerate(node.choices, 1))
     raise WalkError(

@@ -182,7 +182,7 @@ _CHECKS: dict[str, tuple[type, ...]] = {
 def decode(data: Mapping[str, Any]) -> Event:
     """The event a journal line holds. Raises BadEvent naming the kind or field that is wrong."""
     try:
-        kind = EventKind(data.get("event"))
+        kind = EventKind(str(data.get("event")))
     except ValueError:
         raise BadEvent(f"unknown journal event {data.get('event')!r}") from None
     cls = EVENT_TYPES[kind]
@@ -193,18 +193,22 @@ def decode(data: Mapping[str, Any]) -> Event:
                 raise BadEvent(f"this {kind.value} event has no '{spec.name}'")
             values[spec.name] = _OPTIONAL[kind, spec.name]
             continue
-        value = data[spec.name]
-        expected = _CHECKS.get(spec.name, (str,))
-        if not isinstance(value, expected) or (expected == (int,) and isinstance(value, bool)):
-            raise BadEvent(f"this {kind.value} event's '{spec.name}' is {type(value).__name__}, not {expected[0].__name__}")
-        if spec.name in _TIMES:
-            try:
-                value = parse_time(value)
-            except ValueError:
-                raise BadEvent(f"this {kind.value} event's '{spec.name}' is not an ISO-8601 time: {value!r}") from None
-        elif spec.name == "stops_at":
-            value = tuple(str(item) for item in value)
-        elif spec.name == "inputs":
-            value = {str(k): str(v) for k, v in value.items()}
-        values[spec.name] = value
+        values[spec.name] = _field(kind, spec.name, data[spec.name])
     return cls(**values)
+
+
+def _field(kind: EventKind, name: str, value: Any) -> Any:
+    """One field of a journal line, checked and converted to its typed form."""
+    expected = _CHECKS.get(name, (str,))
+    if not isinstance(value, expected) or (expected == (int,) and isinstance(value, bool)):
+        raise BadEvent(f"this {kind.value} event's '{name}' is {type(value).__name__}, not {expected[0].__name__}")
+    if name in _TIMES:
+        try:
+            return parse_time(str(value))
+        except ValueError:
+            raise BadEvent(f"this {kind.value} event's '{name}' is not an ISO-8601 time: {value!r}") from None
+    if isinstance(value, list):  # stops_at
+        return tuple(str(item) for item in value)
+    if isinstance(value, dict):  # inputs
+        return {str(key): str(item) for key, item in value.items()}
+    return value

@@ -72,7 +72,7 @@ def clock_statuses(playbook: Playbook, state: WalkState, now: datetime) -> list[
             None,
         )
         if stop is not None:
-            remaining = deadline - stop.left_at
+            remaining = deadline - (stop.left_at or now)  # `completed` steps always have left_at
             kind = ClockState.MET if remaining >= timedelta(0) else ClockState.MET_LATE
         else:
             remaining = deadline - now

@@ -19,7 +19,7 @@ def check(ctx):
     roles = ctx.data.get("roles")
     if not isinstance(roles, dict):
         return
-    owners = [(("owner",), ctx.data.get("owner"))]
+    owners: list[tuple[tuple[str, ...], object]] = [(("owner",), ctx.data.get("owner"))]
     owners += [(("nodes", node_id, "owner"), node.get("owner")) for node_id, node in nodes(ctx.data).items()]
     for path, owner in owners:
         if isinstance(owner, str) and owner not in roles:

@@ -53,7 +53,7 @@ def check(ctx):
 
 def _acyclic_order(edges, start):
     """Topological order of the nodes reachable from start, with back edges dropped."""
-    dag = {node_id: [] for node_id in edges}
+    dag: dict[str, list[str]] = {node_id: [] for node_id in edges}
     state, postorder = {}, []
     stack = [(start, iter(edges[start]))]
     state[start] = "open"
