@@ -9,11 +9,11 @@ import sys
 
 def main() -> None:
     if sys.argv[1:] in (["--version"], ["-V"]):
-        from playbook_cli import __version__
+        from playbook_cli import __version__  # lazy: the fast path imports nothing else
 
         print(f"playbook-cli {__version__}")
         return
-    from playbook_cli.cli.app import run
+    from playbook_cli.cli.app import run  # lazy: only past the --version fast path
 
     run()
 

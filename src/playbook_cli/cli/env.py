@@ -48,7 +48,7 @@ class Environment:
         return Console(file=self.stdout, highlight=False, soft_wrap=True, width=self.width)
 
     def error_console(self) -> Console:
-        from rich.console import Console
+        from rich.console import Console  # lazy: heavy, kept off start-up
 
         return Console(file=self.stderr, highlight=False, soft_wrap=True, width=self.width)
 

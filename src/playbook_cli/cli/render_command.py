@@ -54,7 +54,7 @@ def render(
     One playbook without --out goes to stdout (md, html). Several playbooks, or a
     directory, write <id>.<format> files and an index into --out.
     """
-    from rich.text import Text
+    from rich.text import Text  # lazy: heavy, kept off start-up
 
     env = environment(ctx)
     files = discover(paths)

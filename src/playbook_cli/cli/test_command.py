@@ -12,6 +12,7 @@ import typer
 from playbook_cli.cli.common import environment
 from playbook_cli.core.errors import ExitCode
 from playbook_cli.core.i18n import plural
+from playbook_cli.core.text_safety import safe_text
 from playbook_cli.lint.runner import discover, load_playbook
 from playbook_cli.scenarios import Coverage, PlaybookReport, test_playbook
 
@@ -61,8 +62,6 @@ def _print_text(
     console: Console, reports: Sequence[PlaybookReport], total: Coverage, below: Sequence[PlaybookReport], min_coverage: float | None
 ) -> None:
     from rich.text import Text  # lazy: rich is heavy
-
-    from playbook_cli.core.text_safety import safe_text
 
     results = [result for report in reports for result in report.results]
     failures = [result for result in results if not result.passed]

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 
 from playbook_cli.core.errors import InputError
 from playbook_cli.core.model import InputSpec, Playbook
+from playbook_cli.core.reply_templates import ReplyRenderError, render_reply
 
 
 def problem(spec: InputSpec, value: str | None, lang: str | None = None) -> str | None:
@@ -49,12 +50,8 @@ def filled_reply(playbook: Playbook, node, lang: str | None, values: Mapping[str
     """The node's reply in `lang` with the inputs filled in (sandboxed, StrictUndefined)."""
     if node.reply is None:
         return None
-    from jinja2 import TemplateError
-
-    from playbook_cli.core.reply_templates import render_reply
-
     source = node.reply.get(lang, playbook.default_language)
     try:
         return render_reply(source, template_variables(playbook, values))
-    except TemplateError as exc:  # lint refuses these; a walk must still go on
+    except ReplyRenderError as exc:  # lint refuses these; a walk must still go on
         return f"(the reply template could not be filled in: {exc}; showing it as written)\n{source}"

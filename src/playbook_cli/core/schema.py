@@ -53,7 +53,7 @@ def _target(root: dict, definition: str | None) -> dict:
 
 @lru_cache(maxsize=4)
 def _fast_validator(definition: str | None):
-    import fastjsonschema
+    import fastjsonschema  # lazy: heavy, kept off start-up
 
     # fastjsonschema rewrites $refs in the dict it is given: hand it a private copy.
     return fastjsonschema.compile(_target(json.loads(schema_text()), definition))
@@ -61,13 +61,13 @@ def _fast_validator(definition: str | None):
 
 @lru_cache(maxsize=4)
 def _full_validator(definition: str | None):
-    from jsonschema import Draft202012Validator
+    from jsonschema import Draft202012Validator  # lazy: heavy, kept off start-up
 
     return Draft202012Validator(_target(schema(), definition))
 
 
 def is_valid(data: Any, definition: str | None = None) -> bool:
-    import fastjsonschema
+    import fastjsonschema  # lazy: heavy, kept off start-up
 
     try:
         _fast_validator(definition)(data)

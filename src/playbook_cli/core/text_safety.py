@@ -27,6 +27,6 @@ def terminal_safe(text: object) -> str:
 
 
 def safe_text(text: object, style: str = ""):
-    from rich.text import Text
+    from rich.text import Text  # lazy: heavy, kept off start-up
 
     return Text(terminal_safe(text), style=style)

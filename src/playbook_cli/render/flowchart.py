@@ -85,7 +85,7 @@ _DOT_SHAPES = {
 
 def dot_graph(playbook: Playbook, lang: str | None, links: bool = False):
     """A graphviz.Digraph of the tree; with links=True each node links to its runbook anchor."""
-    import graphviz
+    import graphviz  # lazy: heavy, kept off start-up
 
     fallback = playbook.default_language
     graph = graphviz.Digraph(
@@ -121,7 +121,7 @@ def svg(playbook: Playbook, lang: str | None) -> str | None:
     """Inline SVG of the tree, or None when Graphviz `dot` is not installed."""
     if not dot_available():
         return None
-    import graphviz
+    import graphviz  # lazy: heavy, kept off start-up
 
     try:
         rendered = dot_graph(playbook, lang, links=True).pipe(format="svg", encoding="utf-8")

@@ -77,7 +77,7 @@ def md_lines(value: object) -> MdSafe:
 
 
 def _loader(templates_dir: str | None):
-    from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
+    from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader  # lazy: heavy, kept off start-up
 
     builtin = PackageLoader("playbook_cli.render", "templates")
     loaders = [FileSystemLoader(templates_dir)] if templates_dir else []
@@ -87,7 +87,7 @@ def _loader(templates_dir: str | None):
 
 def environment(kind: str, templates_dir: str | None = None):
     """The sandboxed environment for `kind` ("md" or "html")."""
-    from jinja2 import StrictUndefined
+    from jinja2 import StrictUndefined  # lazy: heavy, kept off start-up
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
     if templates_dir is not None and not Path(templates_dir).is_dir():
@@ -110,7 +110,7 @@ def environment(kind: str, templates_dir: str | None = None):
 
 def render(kind: str, name: str, context: dict, templates_dir: str | None = None) -> str:
     """Render template `name` (e.g. "runbook.html.j2"); template problems become RenderError."""
-    from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
+    from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError  # lazy: heavy, kept off start-up
     from jinja2.exceptions import SecurityError
 
     env = environment(kind, templates_dir)

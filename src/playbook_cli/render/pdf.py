@@ -11,7 +11,7 @@ INSTALL_HINT = "PDF output needs WeasyPrint: pip install 'playbook-cli[pdf]'"
 
 def write_pdf(html: str, path: Path) -> None:
     try:
-        from weasyprint import HTML
+        from weasyprint import HTML  # lazy: heavy, kept off start-up
     except ImportError:
         raise RenderError(INSTALL_HINT) from None
     except OSError as exc:  # WeasyPrint is installed but its system libraries (Pango) are not

@@ -55,7 +55,7 @@ def runbook_context(playbook: Playbook, lang: str | None, *, diagram: str | None
                 "notes": _text(node.notes, lang, fallback),
                 "steps": [step.get(lang, fallback) for step in node.steps],
                 "reply": reply,
-                "reply_variables": sorted(template_variables(reply)) if reply else [],
+                "reply_variables": sorted(template_variables(reply) or ()) if reply else [],
                 "fulfills": list(node.fulfills),
                 "choices": [{"answer": c.answer.get(lang, fallback), "next": link(c.next)} for c in node.choices],
                 "next": link(node.next) if node.next else None,

@@ -231,7 +231,7 @@ def resume_walk(
     journal: str, playbook_given: str | None, load: LoadPlaybook, terminal: Terminal, now: Clock, answers: Iterator[object] | None
 ) -> WalkSession | EndedWalk:
     """Replay a journal into the state it records, and reopen it for appending."""
-    from rich.text import Text
+    from rich.text import Text  # lazy: heavy, kept off start-up
 
     events, warnings = read_journal(Path(journal))
     start = events[0]

@@ -40,6 +40,6 @@ class ConsoleTerminal:
         return self.console.input(Text(prompt, style="bold") + Text(" › ", style="bold cyan"))
 
     def warn(self, message: str) -> None:
-        from rich.text import Text
+        from rich.text import Text  # lazy: heavy, kept off start-up
 
         self.error_console.print(Text("! ", style="bold yellow") + Text(terminal_safe(message)))

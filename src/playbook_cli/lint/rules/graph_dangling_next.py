@@ -7,6 +7,7 @@ this is an error. The message suggests the closest existing node id.
 
 from playbook_cli.core.findings import Severity
 from playbook_cli.core.structure import mapping, nodes, sequence, successors
+from playbook_cli.core.suggest import did_you_mean
 from playbook_cli.lint.rule import Scope
 
 ID = "graph/dangling-next"
@@ -40,6 +41,4 @@ def check(ctx):
 
 
 def _suggest(value, known):
-    from playbook_cli.core.suggest import did_you_mean
-
     return did_you_mean(value, known) or f" (nodes are: {', '.join(list(known)[:8])}{', ...' if len(known) > 8 else ''})"

@@ -6,6 +6,7 @@ line inside the template, including inside a `|` block. Error.
 """
 
 from playbook_cli.core.findings import Severity
+from playbook_cli.core.reply_templates import syntax_problem
 from playbook_cli.lint.rule import Scope
 from playbook_cli.lint.rules._replies import reply_templates
 
@@ -15,12 +16,10 @@ SCOPE = Scope.FILE
 
 
 def check(ctx):
-    from playbook_cli.core.reply_templates import syntax_error
-
     for path, source in reply_templates(ctx.data):
-        error = syntax_error(source)
+        error = syntax_problem(source)
         if error is not None:
-            line, column = ctx.template_position(path, error.lineno or 1)
+            line, column = ctx.template_position(path, error.line)
             yield ctx.at_position(
                 line, column, f"the reply template does not parse: {error.message}; check the {{{{ }}}} and {{% %}} pairs"
             )

@@ -5,6 +5,7 @@ when the reply is rendered (undefined variables are errors, not empty text). Err
 """
 
 from playbook_cli.core.findings import Severity
+from playbook_cli.core.reply_templates import template_variables
 from playbook_cli.core.structure import mapping
 from playbook_cli.core.suggest import did_you_mean
 from playbook_cli.lint.rule import Scope
@@ -16,15 +17,10 @@ SCOPE = Scope.FILE
 
 
 def check(ctx):
-    from jinja2 import TemplateSyntaxError
-
-    from playbook_cli.core.reply_templates import template_variables
-
     inputs = mapping(ctx.data.get("inputs"))
     for path, source in reply_templates(ctx.data):
-        try:
-            used = template_variables(source)
-        except TemplateSyntaxError:
+        used = template_variables(source)
+        if used is None:
             continue  # reply/template-syntax reports it
         for name in sorted(used - set(inputs)):
             hint = did_you_mean(name, inputs) or (f"; inputs are: {', '.join(inputs)}" if inputs else "; declare it under `inputs`")
