@@ -114,7 +114,7 @@ def test_playbook(playbook: Playbook) -> PlaybookReport:
     missed = [node_id for node_id in playbook.nodes if node_id not in seen_nodes]
     lang = playbook.default_language
     missed += [
-        f"{node_id} → {playbook.nodes[node_id].choices[index].answer.get(lang)}"
+        f"{node_id} → {playbook.localizer(lang)(playbook.nodes[node_id].choices[index].answer)}"
         for node_id, index in all_choices
         if (node_id, index) not in seen_choices
     ]

@@ -50,7 +50,7 @@ def filled_reply(playbook: Playbook, node, lang: str | None, values: Mapping[str
     """The node's reply in `lang` with the inputs filled in (sandboxed, StrictUndefined)."""
     if node.reply is None:
         return None
-    source = node.reply.get(lang, playbook.default_language)
+    source = playbook.localizer(lang)(node.reply)
     try:
         return render_reply(source, template_variables(playbook, values))
     except ReplyRenderError as exc:  # lint refuses these; a walk must still go on

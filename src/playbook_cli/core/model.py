@@ -149,7 +149,7 @@ class Playbook:
         if role is None:
             return None
         title = self.roles.get(role)
-        return title.get(lang, self.default_language) if title else role
+        return self.localizer(lang)(title) if title else role
 
     def fulfillers(self, clock: str) -> list[str]:
         return [node.id for node in self.nodes.values() if clock in node.fulfills]

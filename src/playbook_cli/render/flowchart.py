@@ -46,18 +46,18 @@ def mermaid_label(text: str) -> str:
 
 
 def mermaid(playbook: Playbook, lang: str | None) -> str:
-    fallback = playbook.default_language
+    say = playbook.localizer(lang)
     ids = {node_id: f"n{index}" for index, node_id in enumerate(node_order(playbook))}
     shapes = {"question": ('{"', '"}'), "action": ('["', '"]'), "end": ('(["', '"])')}
     lines = ["flowchart TD"]
     for node_id, short in ids.items():
         node = playbook.nodes[node_id]
         left, right = shapes[node.kind]
-        lines.append(f"    {short}{left}{mermaid_label(node.text.get(lang, fallback))}{right}")
+        lines.append(f"    {short}{left}{mermaid_label(say(node.text))}{right}")
     for node_id, short in ids.items():
         node = playbook.nodes[node_id]
         for choice in node.choices:
-            lines.append(f'    {short} -->|"{mermaid_label(choice.answer.get(lang, fallback))}"| {ids[choice.next]}')
+            lines.append(f'    {short} -->|"{mermaid_label(say(choice.answer))}"| {ids[choice.next]}')
         if node.next:
             lines.append(f"    {short} --> {ids[node.next]}")
     # "end" is a Mermaid keyword, so the classes have their own names.
@@ -87,7 +87,7 @@ def dot_graph(playbook: Playbook, lang: str | None, links: bool = False):
     """A graphviz.Digraph of the tree; with links=True each node links to its runbook anchor."""
     import graphviz  # lazy: heavy, kept off start-up
 
-    fallback = playbook.default_language
+    say = playbook.localizer(lang)
     graph = graphviz.Digraph(
         playbook.id,
         graph_attr={"rankdir": "TB", "fontname": "DejaVu Sans"},
@@ -97,13 +97,13 @@ def dot_graph(playbook: Playbook, lang: str | None, links: bool = False):
     order = node_order(playbook)
     for number, node_id in enumerate(order, 1):
         node = playbook.nodes[node_id]
-        label = f"{number}. " + "\n".join(_lines(node.text.get(lang, fallback)))
+        label = f"{number}. " + "\n".join(_lines(say(node.text)))
         extra = {"URL": f"#{anchor(node_id)}", "target": "_self"} if links else {}
         graph.node(node_id, label=graphviz.escape(label), **_DOT_SHAPES[node.kind], **extra)
     for node_id in order:
         node = playbook.nodes[node_id]
         for choice in node.choices:
-            graph.edge(node_id, choice.next, label=graphviz.escape("\n".join(_lines(choice.answer.get(lang, fallback)))))
+            graph.edge(node_id, choice.next, label=graphviz.escape("\n".join(_lines(say(choice.answer)))))
         if node.next:
             graph.edge(node_id, node.next)
     return graph
@@ -142,7 +142,7 @@ class OutlineItem:
 
 
 def outline(playbook: Playbook, lang: str | None) -> list[OutlineItem]:
-    fallback = playbook.default_language
+    say = playbook.localizer(lang)
     items: list[OutlineItem] = []
     shown: set[str] = set()
     stack: list[tuple[str, int, str | None]] = [(playbook.start, 0, None)]
@@ -154,7 +154,7 @@ def outline(playbook: Playbook, lang: str | None) -> list[OutlineItem]:
             continue
         shown.add(node_id)
         node = playbook.nodes[node_id]
-        children: list[tuple[str, int, str | None]] = [(c.next, depth + 1, c.answer.get(lang, fallback)) for c in node.choices]
+        children: list[tuple[str, int, str | None]] = [(c.next, depth + 1, say(c.answer)) for c in node.choices]
         if node.next:
             children.append((node.next, depth + 1, None))
         stack.extend(reversed(children))

@@ -22,13 +22,14 @@ def _when(moment: datetime | None) -> str:
 
 def report_context(playbook: Playbook, events: list[Event], journal: str) -> dict[str, Any]:
     state = replay(playbook, events)
-    lang, fallback = state.lang, playbook.default_language
+    lang = state.lang
+    say = playbook.localizer(lang)
     labels = labels_for(lang)
     last_time = events[-1].at
 
     def text(node_id):
         node = playbook.nodes[node_id]
-        return f"{node_id}: {node.text.get(lang, fallback)}"
+        return f"{node_id}: {say(node.text)}"
 
     steps, replies = [], []
     for step in state.path:
@@ -36,12 +37,12 @@ def report_context(playbook: Playbook, events: list[Event], journal: str) -> dic
         steps.append(
             {
                 "node": step.node,
-                "text": node.text.get(lang, fallback),
+                "text": say(node.text),
                 "owner_title": playbook.role_title(playbook.owner_of(node), lang),
                 "entered_at": _when(step.entered_at),
                 "left_at": _when(step.left_at),
                 "duration": format_elapsed(state.active_time(step.entered_at, step.left_at)) if step.left_at else None,
-                "answer": node.choices[step.choice].answer.get(lang, fallback) if step.choice is not None else None,
+                "answer": say(node.choices[step.choice].answer) if step.choice is not None else None,
             }
         )
         if node.reply is not None and step.left_at is not None:
@@ -63,7 +64,7 @@ def report_context(playbook: Playbook, events: list[Event], journal: str) -> dic
         "api_version": TEMPLATE_API_VERSION,
         "lang": lang,
         "labels": labels,
-        "playbook": {"id": playbook.id, "title": playbook.title.get(lang, fallback), "source": playbook.path},
+        "playbook": {"id": playbook.id, "title": say(playbook.title), "source": playbook.path},
         "walk": {
             "journal": journal,
             "lang": lang,
@@ -71,7 +72,7 @@ def report_context(playbook: Playbook, events: list[Event], journal: str) -> dic
             "inputs": [
                 {
                     "name": name,
-                    "prompt": playbook.inputs[name].prompt.get(lang, fallback) if name in playbook.inputs else name,
+                    "prompt": say(playbook.inputs[name].prompt) if name in playbook.inputs else name,
                     "value": value,
                 }
                 for name, value in state.inputs.items()
@@ -85,7 +86,7 @@ def report_context(playbook: Playbook, events: list[Event], journal: str) -> dic
             "ended": state.ended,
             "outcome": state.outcome.value if state.outcome else None,
             "outcome_label": labels["outcomes"].get(state.outcome) if state.outcome else None,
-            "end_text": end.text.get(lang, fallback) if state.ended else None,
+            "end_text": say(end.text) if state.ended else None,
             "handoff": end.handoff if state.ended else None,
         },
     }

@@ -17,13 +17,9 @@ from playbook_cli.render import flowchart
 TEMPLATE_API_VERSION = 1
 
 
-def _text(value, lang, fallback):
-    return value.get(lang, fallback) if value is not None else None
-
-
 def runbook_context(playbook: Playbook, lang: str | None, *, diagram: str | None = None) -> dict:
     """The context of `runbook.*.j2`. `diagram` is "svg" (HTML) to include Graphviz SVG."""
-    fallback = playbook.default_language
+    say = playbook.localizer(lang)
     order = flowchart.node_order(playbook)
     numbers = {node_id: index for index, node_id in enumerate(order, 1)}
     labels = labels_for(lang)
@@ -33,14 +29,14 @@ def runbook_context(playbook: Playbook, lang: str | None, *, diagram: str | None
             "id": node_id,
             "number": numbers[node_id],
             "anchor": flowchart.anchor(node_id),
-            "text": _text(playbook.nodes[node_id].text, lang, fallback),
+            "text": say(playbook.nodes[node_id].text),
         }
 
     nodes = []
     for node_id in order:
         node = playbook.nodes[node_id]
         owner = playbook.owner_of(node)
-        reply = _text(node.reply, lang, fallback)
+        reply = say.optional(node.reply)
         nodes.append(
             {
                 "id": node.id,
@@ -48,16 +44,16 @@ def runbook_context(playbook: Playbook, lang: str | None, *, diagram: str | None
                 "anchor": flowchart.anchor(node_id),
                 "kind": node.kind.value,
                 "kind_label": labels[node.kind],
-                "text": _text(node.text, lang, fallback),
+                "text": say(node.text),
                 "owner": owner,
                 "owner_title": playbook.role_title(owner, lang),
                 "within": format_duration(node.within) if node.within else None,
-                "notes": _text(node.notes, lang, fallback),
-                "steps": [step.get(lang, fallback) for step in node.steps],
+                "notes": say.optional(node.notes),
+                "steps": [say(step) for step in node.steps],
                 "reply": reply,
                 "reply_variables": sorted(template_variables(reply) or ()) if reply else [],
                 "fulfills": list(node.fulfills),
-                "choices": [{"answer": c.answer.get(lang, fallback), "next": link(c.next)} for c in node.choices],
+                "choices": [{"answer": say(c.answer), "next": link(c.next)} for c in node.choices],
                 "next": link(node.next) if node.next else None,
                 "outcome": node.outcome.value if node.outcome else None,
                 "outcome_label": labels["outcomes"].get(node.outcome) if node.outcome else None,
@@ -94,13 +90,13 @@ def runbook_context(playbook: Playbook, lang: str | None, *, diagram: str | None
             "id": playbook.id,
             "source": playbook.path,
             "sha256": playbook.sha256,
-            "title": _text(playbook.title, lang, fallback),
-            "summary": _text(playbook.summary, lang, fallback),
+            "title": say(playbook.title),
+            "summary": say.optional(playbook.summary),
             "languages": list(playbook.languages),
             "tags": list(playbook.tags),
             "owner": playbook.owner,
             "owner_title": playbook.role_title(playbook.owner, lang),
-            "roles": [{"id": role, "title": title.get(lang, fallback), "owns": owns[role]} for role, title in playbook.roles.items()],
+            "roles": [{"id": role, "title": say(title), "owns": owns[role]} for role, title in playbook.roles.items()],
             "sla": [
                 {"clock": clock, "target": format_duration(target), "fulfilled_by": [link(n) for n in playbook.fulfillers(clock)]}
                 for clock, target in playbook.sla.items()
@@ -108,7 +104,7 @@ def runbook_context(playbook: Playbook, lang: str | None, *, diagram: str | None
             "inputs": [
                 {
                     "name": spec.name,
-                    "prompt": spec.prompt.get(lang, fallback),
+                    "prompt": say(spec.prompt),
                     "required": spec.required,
                     "pattern": spec.pattern,
                     "default": spec.default,
@@ -123,12 +119,12 @@ def runbook_context(playbook: Playbook, lang: str | None, *, diagram: str | None
 
 
 def index_entry(playbook: Playbook, lang: str | None, href: str) -> dict:
-    fallback = playbook.default_language
+    say = playbook.localizer(lang)
     return {
         "id": playbook.id,
         "href": href,
-        "title": _text(playbook.title, lang, fallback),
-        "summary": _text(playbook.summary, lang, fallback),
+        "title": say(playbook.title),
+        "summary": say.optional(playbook.summary),
         "tags": list(playbook.tags),
         "owner": playbook.owner,
         "owner_title": playbook.role_title(playbook.owner, lang),

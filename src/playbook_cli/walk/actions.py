@@ -13,7 +13,7 @@ from pathlib import Path
 
 from playbook_cli.core.durations import format_duration
 from playbook_cli.core.errors import WalkError
-from playbook_cli.core.model import Node, NodeKind, Playbook
+from playbook_cli.core.model import Localizer, Node, NodeKind, Playbook
 from playbook_cli.walk import events as ev
 from playbook_cli.walk.sla import ClockState, clock_statuses
 from playbook_cli.walk.state import WalkState
@@ -61,9 +61,10 @@ def match_choice(node: Node, given: object, lang: str | None, default_lang: str 
             for index, choice in enumerate(node.choices):
                 if code is not None and code in choice.answer.values and choice.answer.values[code].strip().casefold() == wanted:
                     return index
-    options = ", ".join(f"{i}. {c.answer.get(lang, default_lang)}" for i, c in enumerate(node.choices, 1))
+    say = Localizer(lang, default_lang)
+    options = ", ".join(f"{i}. {say(c.answer)}" for i, c in enumerate(node.choices, 1))
     raise WalkError(
-        f"'{given}' is not a choice at '{node.id}' ({node.text.get(lang, default_lang)}); "
+        f"'{given}' is not a choice at '{node.id}' ({say(node.text)}); "
         f"answer a number from 1 to {len(node.choices)} or one of the answers: {options}"
     )
 

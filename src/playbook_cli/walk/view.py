@@ -74,14 +74,15 @@ def reminder(event: DueSoon, labels: Mapping[str, Any]) -> Text:
 
 
 def step_block(playbook: Playbook, state: WalkState, node: Node, now: datetime, reply: str | None, statuses: list[ClockStatus]) -> Group:
-    lang, fallback = state.lang, playbook.default_language
+    lang = state.lang
+    say = playbook.localizer(lang)
     labels = labels_for(lang)
     parts: list = [Rule(safe_text(f"{labels['step']} {len(state.path)} · {node.id}"), style="dim")]
 
     head = Text()
     head.append(f" {labels[node.kind].upper()} ", style=f"reverse {KIND_STYLE[node.kind]}")
     head.append(" ")
-    head.append(safe_text(node.text.get(lang, fallback), "bold"))
+    head.append(safe_text(say(node.text), "bold"))
     parts.append(head)
 
     facts = Text()
@@ -106,16 +107,16 @@ def step_block(playbook: Playbook, state: WalkState, node: Node, now: datetime, 
     if node.steps:
         parts.append(_label(f"{labels['checklist']}:"))
         for step in node.steps:
-            parts.append(Text("  [ ] ") + safe_text(step.get(lang, fallback)))
+            parts.append(Text("  [ ] ") + safe_text(say(step)))
     if reply is not None:
         parts.append(Rule(Text(labels["reply_copy"], style="dim"), style="dim", align="left"))
         parts.append(safe_text(reply))
         parts.append(Rule(style="dim"))
     if node.notes:
-        parts.append(_label(f"{labels['notes']}: ") + safe_text(node.notes.get(lang, fallback), "italic"))
+        parts.append(_label(f"{labels['notes']}: ") + safe_text(say(node.notes), "italic"))
     if node.kind is NodeKind.QUESTION:
         for number, choice in enumerate(node.choices, 1):
-            parts.append(Text(f"  {number}) ", style="bold") + safe_text(choice.answer.get(lang, fallback)))
+            parts.append(Text(f"  {number}) ", style="bold") + safe_text(say(choice.answer)))
     line = clock_line(statuses, labels)
     if line is not None:
         parts.append(line)
@@ -123,20 +124,21 @@ def step_block(playbook: Playbook, state: WalkState, node: Node, now: datetime, 
 
 
 def summary(playbook: Playbook, state: WalkState, statuses: list[ClockStatus], journal: str, handoff: str | None) -> Group:
-    lang, fallback = state.lang, playbook.default_language
+    lang = state.lang
+    say = playbook.localizer(lang)
     labels = labels_for(lang)
     end = playbook.nodes[state.current.node]
     parts: list = [Rule(Text(labels["walk_finished"], style="bold green"))]
     outcome = labels["outcomes"].get(state.outcome, str(state.outcome))
-    parts.append(_label(f"{labels['outcome']}: ") + Text(outcome, style="bold") + Text(" — ") + safe_text(end.text.get(lang, fallback)))
+    parts.append(_label(f"{labels['outcome']}: ") + Text(outcome, style="bold") + Text(" — ") + safe_text(say(end.text)))
 
     table = Table("#", labels["step"], labels["owner"], labels["answer"], labels["duration"], box=None, pad_edge=False)
     for number, step in enumerate(state.path, 1):
         node = playbook.nodes[step.node]
-        answer = node.choices[step.choice].answer.get(lang, fallback) if step.choice is not None else ""
+        answer = say(node.choices[step.choice].answer) if step.choice is not None else ""
         spent = format_elapsed(state.active_time(step.entered_at, step.left_at)) if step.left_at else ""
         owner = playbook.role_title(playbook.owner_of(node), lang) or ""
-        table.add_row(str(number), safe_text(f"{node.id}: {node.text.get(lang, fallback)}"), safe_text(owner), safe_text(answer), spent)
+        table.add_row(str(number), safe_text(f"{node.id}: {say(node.text)}"), safe_text(owner), safe_text(answer), spent)
     parts.append(table)
 
     for status in statuses:
