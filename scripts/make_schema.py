@@ -2,7 +2,8 @@
 
 The schema is generated so that repeated pieces (TEXT, NAME, DURATION, the common
 node keys) are written once; the JSON file is committed and is the contract editors
-and `playbook schema` use. Run: python scripts/make_schema.py
+and `playbook schema` use. Run: python scripts/make_schema.py (the test suite fails,
+showing the difference, when the committed file is not what this writes).
 """
 
 import json
@@ -256,6 +257,14 @@ schema = {
     },
 }
 
-out = Path(__file__).resolve().parent.parent / "schemas" / "playbook.schema.json"
-out.write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-print(f"wrote {out}")
+OUT = Path(__file__).resolve().parent.parent / "schemas" / "playbook.schema.json"
+
+
+def schema_json() -> str:
+    """The schema file's text, exactly as committed."""
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+if __name__ == "__main__":
+    OUT.write_text(schema_json(), encoding="utf-8")
+    print(f"wrote {OUT}")

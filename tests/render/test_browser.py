@@ -8,6 +8,9 @@ import pytest
 
 from conftest import SPEC_EXAMPLE
 
+# Drives a real terminal (tmux, pexpect) or a browser: slow, run with the rest in CI.
+pytestmark = pytest.mark.e2e
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 FLAGS = [
     "--headless",

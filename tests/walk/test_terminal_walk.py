@@ -12,6 +12,9 @@ import pytest
 from conftest import SPEC_EXAMPLE
 from terminal import PLAYBOOK, Tmux
 
+# Drives a real terminal (tmux, pexpect) or a browser: slow, run with the rest in CI.
+pytestmark = pytest.mark.e2e
+
 
 def events(path):
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]

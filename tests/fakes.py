@@ -1,0 +1,76 @@
+"""A walk without a terminal: keys in, screen out, time advanced by the test.
+
+`FakeTerminal` answers each prompt with the next key the test gave and records what
+the walk shows as plain text; an `Advance(minutes=...)` among the keys moves the
+`FakeClock` before the next key is typed. Hand both to the CLI through an injected
+`Environment` and the interactive walk runs in milliseconds.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from rich.console import Console
+
+from playbook_cli.cli.env import Environment
+
+
+@dataclass
+class FakeClock:
+    now: datetime = datetime(2026, 11, 20, 2, 0, tzinfo=UTC)  # Friday 09:00 in Hà Nội
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@dataclass(frozen=True)
+class Advance:
+    minutes: float
+
+
+class Interrupt:
+    """Ctrl-C at this prompt."""
+
+
+@dataclass
+class FakeTerminal:
+    keys: list
+    clock: FakeClock
+    width: int = 100
+    lines: list[str] = field(default_factory=list)
+    prompts: list[str] = field(default_factory=list)
+
+    def show(self, renderable) -> None:
+        buffer = io.StringIO()
+        Console(file=buffer, width=self.width, color_system=None, highlight=False).print(renderable)
+        self.lines.extend(buffer.getvalue().rstrip("\n").split("\n"))
+
+    def ask(self, prompt: str) -> str:
+        self.prompts.append(prompt)
+        while self.keys and isinstance(self.keys[0], Advance):
+            self.clock.now += timedelta(minutes=self.keys.pop(0).minutes)
+        if not self.keys:
+            raise EOFError
+        key = self.keys.pop(0)
+        if isinstance(key, Interrupt):
+            raise KeyboardInterrupt
+        self.lines.append(f"{prompt} › {key}")
+        return key
+
+    def warn(self, message: str) -> None:
+        self.lines.append(f"! {message}")
+
+    @property
+    def screen(self) -> str:
+        return "\n".join(self.lines)
+
+
+def fake_environment(keys: list, clock: FakeClock | None = None) -> Environment:
+    """An interactive Environment whose terminal types `keys` and whose clock the test moves."""
+    clock = clock or FakeClock()
+    terminal = FakeTerminal(list(keys), clock)
+    return Environment(
+        stdin=io.StringIO(), stdout=io.StringIO(), stderr=io.StringIO(), stdin_is_terminal=True, now=clock, terminal=terminal
+    )
