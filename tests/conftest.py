@@ -56,7 +56,7 @@ def golden(request):
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
         expected = path.read_text(encoding="utf-8")
-        assert text == expected, f"{name} differs; if the change is intended: python -m pytest tests/test_render.py --update-golden"
+        assert text == expected, f"{name} differs; if the change is intended, rerun this test with --update-golden and review the diff"
 
     return _golden
 
