@@ -13,6 +13,13 @@ SCHEMA_ID = "https://playbook-cli.dev/schemas/playbook-1.schema.json"
 NAME_PATTERN = "^[a-z0-9][a-z0-9_-]*$"
 DURATION_PATTERN = "^(?=.*[1-9])([0-9]+d)?([0-9]+h)?([0-9]+m)?$"
 LANGUAGE_PATTERN = "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
+DAY = "(mon|tue|wed|thu|fri|sat|sun)"
+DAY_RANGE_PATTERN = f"^{DAY}(-{DAY})?$"
+CLOCK_TIME = "([01][0-9]|2[0-3]):[0-5][0-9]"
+INTERVAL_PATTERN = f"^{CLOCK_TIME}-({CLOCK_TIME}|24:00)$"
+DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+HOLIDAY_PATTERN = "^([A-Z]{2}|[0-9]{4}-[0-9]{2}-[0-9]{2})$"
+OUTCOMES = ["resolved", "escalated", "handed-off", "closed"]
 EXTENSION = {"^x-": {"description": "Extension key: ignored by every tool."}}
 
 
@@ -22,8 +29,9 @@ def ref(name, description):
     return {"description": description, "allOf": [{"$ref": f"#/$defs/{name}"}]}
 
 
-def name_list(description):
-    return {"description": description, "type": "array", "items": {"$ref": "#/$defs/name"}}
+def name_list(description, unique=False):
+    names = {"description": description, "type": "array", "items": {"$ref": "#/$defs/name"}}
+    return {**names, "uniqueItems": True} if unique else names
 
 
 COMMON_NODE = {
@@ -32,10 +40,19 @@ COMMON_NODE = {
     "owner": ref("name", "The role that owns this step (a key of `roles`); defaults to the playbook's `owner`."),
     "within": ref("duration", "The time budget of this step, e.g. 15m or 1h30m."),
     "notes": ref("text", "Longer guidance shown with the step."),
+    "asks": name_list(
+        "Inputs (keys of `inputs`) asked when the walk enters this step instead of at the start, "
+        "e.g. what the customer confirmed or a satisfaction score.",
+        unique=True,
+    ),
+    "pauses": name_list(
+        "SLA clocks (keys of `sla`) that stop counting while the walk waits at this step, like a ticket pending on the customer.",
+        unique=True,
+    ),
 }
 
 
-def node_kind(kind, description, extra, required):
+def node_kind(kind, description, extra, required, rules=None):
     return {
         "title": f"{kind} node",
         "description": description,
@@ -44,6 +61,7 @@ def node_kind(kind, description, extra, required):
         "patternProperties": EXTENSION,
         "additionalProperties": False,
         "required": ["kind", "text", *required],
+        **(rules or {}),
     }
 
 
@@ -83,15 +101,47 @@ schema = {
             "examples": [{"agent": {"en": "Frontline agent", "vi": "Nhân viên tuyến đầu"}}],
         },
         "sla": {
-            "description": "SLA clocks: clock id → target. Each runs from the moment the case was opened "
-            "until a node that `fulfills` it is completed.",
+            "description": "SLA clocks: clock id → a target duration, or a clock mapping with `target:`. "
+            "Each runs from the moment the case was opened (or from `starts`) until a node that `fulfills` it is completed.",
             "type": "object",
             "propertyNames": {"pattern": NAME_PATTERN},
-            "additionalProperties": {"$ref": "#/$defs/duration"},
-            "examples": [{"first_reply": "1h", "resolution": "4h"}],
+            "additionalProperties": {
+                "title": "DURATION or clock",
+                "description": "A target duration such as 4h (the same as `{target: 4h}`), or a clock mapping with `target:`.",
+                "anyOf": [{"$ref": "#/$defs/duration"}, {"$ref": "#/$defs/clock"}],
+            },
+            "examples": [
+                {"first_reply": "1h", "resolution": "4h"},
+                {
+                    "first_reply": "1h",
+                    "complaint_reply": {
+                        "title": {"vi": "Phản hồi khiếu nại đơn hàng", "en": "Order complaint answered"},
+                        "target": "4h",
+                        "when": ["reply-complaint"],
+                        "calendar": "office",
+                        "remind": "30m",
+                    },
+                },
+            ],
+        },
+        "calendars": {
+            "description": "Working hours: calendar id → calendar, for clocks counted in business time (a clock's `calendar:`).",
+            "type": "object",
+            "propertyNames": {"pattern": NAME_PATTERN},
+            "additionalProperties": {"$ref": "#/$defs/calendar"},
+            "examples": [
+                {
+                    "office": {
+                        "timezone": "Asia/Ho_Chi_Minh",
+                        "hours": {"mon-fri": ["08:00-12:00", "13:30-17:30"], "sat": ["08:00-12:00"]},
+                        "holidays": ["VN", "2027-02-05"],
+                    }
+                }
+            ],
         },
         "inputs": {
-            "description": "Values asked at the start of a walk; the variables of every `reply` template.",
+            "description": "Values asked at the start of a walk (or by the nodes that `asks` them); "
+            "the variables of every `reply` template.",
             "type": "object",
             "propertyNames": {"pattern": NAME_PATTERN},
             "additionalProperties": {"$ref": "#/$defs/input"},
@@ -127,6 +177,107 @@ schema = {
             "pattern": DURATION_PATTERN,
             "examples": ["15m", "1h30m", "2d"],
         },
+        "clock": {
+            "title": "clock",
+            "description": "An SLA clock: its target, and optionally when it applies, when it starts, "
+            "the calendar it counts in and when it reminds.",
+            "type": "object",
+            "required": ["target"],
+            "properties": {
+                "target": ref("duration", "The time allowed, e.g. 4h; in business time when `calendar` is set."),
+                "title": ref("text", "Shown instead of the clock's id on every screen and page."),
+                "when": {
+                    "title": "NAME or list",
+                    "description": "The node (or nodes) that make this clock apply: it is pending until the walk enters one of them, "
+                    "then counts from `starts`. Without `when` the clock applies to every walk.",
+                    "anyOf": [{"$ref": "#/$defs/name"}, {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/name"}}],
+                    "examples": [["reply-complaint"], "reply-complaint"],
+                },
+                "starts": {
+                    "description": "When the clock starts counting: `opened` (the case's opening, the default) "
+                    "or the id of a node (the first time the walk enters it).",
+                    "allOf": [{"$ref": "#/$defs/name"}],
+                    "examples": ["opened", "triage"],
+                },
+                "calendar": ref("name", "A key of `calendars`: only working time of that calendar counts toward the target."),
+                "remind": ref(
+                    "duration",
+                    "How long before the target the owner is reminded, e.g. 30m "
+                    "(default: the last quarter of the target or the last 15 minutes, whichever is earlier).",
+                ),
+            },
+            "patternProperties": EXTENSION,
+            "additionalProperties": False,
+            "examples": [{"target": "4h", "when": ["reply-complaint"], "calendar": "office", "remind": "30m"}],
+        },
+        "calendar": {
+            "title": "calendar",
+            "description": "Working hours in a time zone, with public holidays and make-up working days.",
+            "type": "object",
+            "required": ["timezone", "hours"],
+            "properties": {
+                "timezone": {
+                    "description": "An IANA time-zone name; due times are shown in it.",
+                    "type": "string",
+                    "minLength": 1,
+                    "examples": ["Asia/Ho_Chi_Minh", "Europe/Paris"],
+                },
+                "hours": {
+                    "description": "Working hours: a day (mon … sun) or a range of days (mon-fri) → its intervals. A day not listed is off.",
+                    "type": "object",
+                    "propertyNames": {"$ref": "#/$defs/day_range"},
+                    "additionalProperties": {
+                        "description": 'The working intervals of the day, increasing, e.g. ["08:00-12:00", "13:30-17:30"].',
+                        "type": "array",
+                        "minItems": 1,
+                        "items": {"$ref": "#/$defs/interval"},
+                    },
+                    "examples": [{"mon-fri": ["08:00-12:00", "13:30-17:30"], "sat": ["08:00-12:00"]}],
+                },
+                "holidays": {
+                    "description": 'Days off: a country code (its public holidays, e.g. VN) or a date ("2027-02-05").',
+                    "type": "array",
+                    "items": {"$ref": "#/$defs/holiday"},
+                    "examples": [["VN", "2027-02-05"]],
+                },
+                "workdays": {
+                    "description": "Make-up days: dates worked with Monday's hours, whatever their weekday and even on a holiday.",
+                    "type": "array",
+                    "items": {"$ref": "#/$defs/date"},
+                    "examples": [["2026-05-09"]],
+                },
+            },
+            "patternProperties": EXTENSION,
+            "additionalProperties": False,
+        },
+        "day_range": {
+            "title": "day range",
+            "description": "A day (mon, tue, wed, thu, fri, sat, sun) or a range of days such as mon-fri.",
+            "type": "string",
+            "pattern": DAY_RANGE_PATTERN,
+            "examples": ["mon-fri", "sat"],
+        },
+        "interval": {
+            "title": "interval",
+            "description": "Working time within a day, HH:MM-HH:MM on a 24-hour clock; 24:00 may end the day.",
+            "type": "string",
+            "pattern": INTERVAL_PATTERN,
+            "examples": ["08:00-12:00", "13:30-17:30", "22:00-24:00"],
+        },
+        "date": {
+            "title": "date",
+            "description": "An ISO date, YYYY-MM-DD.",
+            "type": "string",
+            "pattern": DATE_PATTERN,
+            "examples": ["2027-02-05"],
+        },
+        "holiday": {
+            "title": "holiday",
+            "description": "An ISO 3166-1 alpha-2 country code (that country's public holidays) or an ISO date (one more day off).",
+            "type": "string",
+            "pattern": HOLIDAY_PATTERN,
+            "examples": ["VN", "2027-02-05"],
+        },
         "text": {
             "title": "TEXT",
             "description": "A non-empty string, or a mapping language code → non-empty string.",
@@ -143,14 +294,31 @@ schema = {
         },
         "input": {
             "title": "input",
-            "description": "One value asked at the start of a walk.",
+            "description": "One value asked at the start of a walk, or by the nodes that `asks` it.",
             "type": "object",
             "required": ["prompt"],
             "properties": {
                 "prompt": ref("text", "The question asked for this value."),
                 "required": {"description": "Whether a value must be given (default false).", "type": "boolean"},
                 "pattern": {"description": "A regular expression the value must match.", "type": "string", "examples": ["^[A-Z]+-[0-9]+$"]},
-                "default": {"description": "The value used when none is given.", "type": "string"},
+                "default": {
+                    "title": "default",
+                    "description": "The value used when none is given: a string, or a mapping language code → string (a default per language).",
+                    "anyOf": [{"type": "string"}, {"$ref": "#/$defs/text"}],
+                    "examples": ["anh/chị", {"vi": "Quý khách", "en": "Sir or Madam"}],
+                },
+                "hint": ref("text", 'Shown when a value fails `pattern`, instead of the regular expression, e.g. "like CS-123".'),
+                "options": {
+                    "description": "The values to choose from (at least two), offered numbered; the value is the chosen option in the walk's language.",
+                    "type": "array",
+                    "minItems": 2,
+                    "items": {"$ref": "#/$defs/text"},
+                    "examples": [[{"vi": "anh", "en": "Mr"}, {"vi": "chị", "en": "Ms"}]],
+                },
+                "measure": {
+                    "description": "A satisfaction measure the value must be: csat (1-5), nps (0-10) or ces (1-7); team statistics aggregate it.",
+                    "enum": ["csat", "nps", "ces"],
+                },
             },
             "patternProperties": EXTENSION,
             "additionalProperties": False,
@@ -199,18 +367,34 @@ schema = {
                 "next": ref("name", "The id of the node that follows."),
                 "steps": {"description": "A checklist.", "type": "array", "items": {"$ref": "#/$defs/text"}},
                 "reply": ref("text", "A customer-facing reply: a Jinja template whose variables are the playbook's inputs."),
+                "replies": {
+                    "description": "Customer-facing replies per channel (instead of `reply`): channel id → a Jinja template "
+                    "whose variables are the playbook's inputs.",
+                    "type": "object",
+                    "minProperties": 1,
+                    "propertyNames": {"pattern": NAME_PATTERN},
+                    "additionalProperties": {"$ref": "#/$defs/text"},
+                    "examples": [{"email": {"en": "Dear {{ customer }}, ..."}, "chat": {"en": "Hi {{ customer }}, ..."}}],
+                },
                 "fulfills": name_list("SLA clocks (keys of `sla`) stopped when this step is completed."),
             },
             ["next"],
+            # One reply template or one per channel, not both.
+            rules={"not": {"required": ["reply", "replies"]}},
         ),
         "end": node_kind(
             "end",
             "An end state of the walk.",
             {
-                "outcome": {"description": "How the case ended.", "enum": ["resolved", "escalated", "handed-off", "closed"]},
-                "handoff": ref("name", "The id of another playbook to continue in."),
+                "outcome": {"description": "How the case ended.", "enum": OUTCOMES},
+                "handoff": ref("name", "The id of another playbook to continue in (only with outcome handed-off)."),
             },
             ["outcome"],
+            # 1.1: `handoff` only with outcome handed-off.
+            rules={
+                "if": {"required": ["handoff"]},
+                "then": {"properties": {"outcome": {"description": "An end with `handoff` is handed-off.", "const": "handed-off"}}},
+            },
         ),
         "scenario": {
             "title": "scenario",
@@ -231,7 +415,7 @@ schema = {
                     "required": ["end"],
                     "properties": {
                         "end": ref("name", "The id of the end node the walk must reach."),
-                        "outcome": {"description": "The expected outcome.", "enum": ["resolved", "escalated", "handed-off", "closed"]},
+                        "outcome": {"description": "The expected outcome.", "enum": OUTCOMES},
                     },
                     "additionalProperties": False,
                 },

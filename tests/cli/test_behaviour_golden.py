@@ -2,7 +2,7 @@
 
 For each bundled playbook: lint JSON (of the whole library), the Markdown runbook in each
 language, the Mermaid and DOT graphs, a scripted walk of its first scenario (the journal
-with times replaced by their order) and the Markdown report of that walk (rebuilt from the
+with times replaced by their order) and the Markdown and JSON reports of that walk (rebuilt from the
 journal with fixed, evenly spaced times, so it does not depend on the clock).
 
 After an intended change of output, rewrite with
@@ -61,10 +61,16 @@ def _walk_and_report(cli, playbook: str, tmp_path) -> str:
         event["at"] = (OPENED + timedelta(minutes=number)).isoformat().replace("+00:00", "Z")
     journal.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in events), encoding="utf-8")
     frozen = [{k: v for k, v in e.items() if k not in ("at", "path")} for e in events]
-    report = cli("report", journal)
+    as_of = (OPENED + timedelta(days=1)).isoformat()
+    report = cli("report", journal, "--as-of", as_of)
     assert report.exit_code == 0, report.output
-    shown = report.stdout.replace(str(journal), "JOURNAL")
-    return _section("journal", "\n".join(json.dumps(e, ensure_ascii=False, sort_keys=True) for e in frozen)) + _section("report.md", shown)
+    as_json = cli("report", journal, "--as-of", as_of, "--format", "json")
+    assert as_json.exit_code == 0, as_json.output
+    return (
+        _section("journal", "\n".join(json.dumps(e, ensure_ascii=False, sort_keys=True) for e in frozen))
+        + _section("report.md", report.stdout.replace(str(journal), "JOURNAL"))
+        + _section("report.json", as_json.stdout.replace(str(journal), "JOURNAL"))
+    )
 
 
 @pytest.mark.parametrize("playbook", BUNDLED)

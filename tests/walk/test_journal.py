@@ -76,6 +76,15 @@ def test_events_are_written_back_exactly_as_read():
         "lang": "vi",
         "inputs": {"customer": "An"},
         "opened_at": "2026-01-05T08:00:00.000Z",
+        "channel": "chat",
     }
     end = {"event": "end", "at": "2026-01-05T09:00:00.000Z", "node": "done", "outcome": "resolved"}
     assert [encode(decode(e)) for e in (start, end, EVENT)] == [start, end, EVENT]
+
+
+def test_a_journal_written_before_channels_reads_as_no_channel():
+    start = {
+        "event": "start", "at": "2026-01-05T09:00:00.000Z", "journal": 1, "playbook": "p", "file": "p.yaml",
+        "lang": None, "inputs": {}, "opened_at": "2026-01-05T08:00:00.000Z",
+    }  # fmt: skip
+    assert decode(start).channel is None

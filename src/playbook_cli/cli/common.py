@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import typer
 
 from playbook_cli.cli.env import Environment
@@ -13,6 +15,17 @@ def environment(ctx: typer.Context) -> Environment:
     """The Environment the app put in the context (tests put their own there)."""
     obj = ctx.find_root().obj
     return obj if isinstance(obj, Environment) else Environment.from_system()
+
+
+def parse_instant(value: str | None, option: str, now: datetime) -> datetime:
+    """An ISO-8601 instant given to `option` (one without an offset is local time); `now` when absent."""
+    if value is None:
+        return now
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"{option} {value!r} is not an ISO-8601 time; write e.g. 2026-11-22T09:30:00+07:00 or 2026-11-22T02:30Z") from None
+    return moment.astimezone(UTC) if moment.tzinfo else moment.astimezone().astimezone(UTC)
 
 
 def languages(playbook: Playbook, lang: str | None) -> list[str | None]:

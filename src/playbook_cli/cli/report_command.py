@@ -2,25 +2,34 @@
 
 from __future__ import annotations
 
+import json
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from playbook_cli.cli.common import environment
+from playbook_cli.cli.common import environment, parse_instant
 from playbook_cli.core.errors import RenderError, UsageError, WalkError
 from playbook_cli.lint.runner import load_playbook
 from playbook_cli.render.jinja import render as render_template
 from playbook_cli.render.output import OutputFormat, write_output
-from playbook_cli.render.report import report_context
+from playbook_cli.render.report import report_context, report_data
 from playbook_cli.walk.events import Started
 from playbook_cli.walk.journal import read_journal, recorded_playbook
+
+
+class ReportFormat(StrEnum):
+    MD = "md"
+    HTML = "html"
+    PDF = "pdf"
+    JSON = "json"
 
 
 def report(
     ctx: typer.Context,
     journal: Annotated[str, typer.Argument(metavar="JOURNAL", help="A walk journal (.jsonl).")],
-    format: Annotated[OutputFormat, typer.Option("--format", "-f", help="md, html or pdf.")] = OutputFormat.MD,
+    format: Annotated[ReportFormat, typer.Option("--format", "-f", help="md, html, pdf or json.")] = ReportFormat.MD,
     out: Annotated[str | None, typer.Option("--out", "-o", metavar="FILE", help="Output file (default: stdout; required for pdf).")] = None,
     playbook: Annotated[
         str | None, typer.Option("--playbook", metavar="PLAYBOOK", help="The playbook walked (default: the one the journal names).")
@@ -28,9 +37,13 @@ def report(
     templates: Annotated[
         str | None, typer.Option("--templates", metavar="DIR", help="Directory of templates overriding the built-in ones by name.")
     ] = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", metavar="TIME", help="Judge running SLA clocks at this ISO-8601 time (default: now).")
+    ] = None,
 ) -> None:
     """Turn a walk journal into an incident report: timeline, answers, notes, replies, SLA, outcome."""
     env = environment(ctx)
+    moment = parse_instant(as_of, "--as-of", env.now())
     events, warnings = read_journal(Path(journal))
     terminal = env.walk_terminal()
     for warning in warnings:
@@ -39,14 +52,19 @@ def report(
         raise UsageError(f"{journal}:1: the journal does not begin with a start event")
     path = recorded_playbook(journal, events[0], playbook, "pass it with --playbook PATH")
     loaded = load_playbook(path)
-    if format is OutputFormat.PDF and out is None:
+    if format is ReportFormat.PDF and out is None:
         raise UsageError("--format pdf needs --out FILE")
-    kind = format.template_kind
     try:
-        content = render_template(kind, f"report.{kind}.j2", report_context(loaded, events, journal), templates)
+        if format is ReportFormat.JSON:
+            content = json.dumps(report_data(loaded, events, journal, moment), ensure_ascii=False, indent=2) + "\n"
+        else:
+            kind = OutputFormat(format.value).template_kind
+            content = render_template(kind, f"report.{kind}.j2", report_context(loaded, events, journal, moment), templates)
     except (WalkError, RenderError) as exc:
         raise UsageError(f"{journal}: {exc}") from None
     if out is None:
         env.stdout.write(content)
+    elif format is ReportFormat.JSON:
+        write_output(OutputFormat.MD, content, Path(out))  # text, written as it is
     else:
-        write_output(format, content, Path(out))
+        write_output(OutputFormat(format.value), content, Path(out))

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from playbook_cli.cli.common import environment
+from playbook_cli.cli.common import environment, parse_instant
 from playbook_cli.core.errors import UsageError
 from playbook_cli.lint.runner import load_playbook
 from playbook_cli.walk.answers import load_answers
@@ -23,18 +22,6 @@ def parse_sets(values: list[str] | None) -> dict[str, str]:
             raise UsageError(f"--set {item!r}: write --set NAME=VALUE, e.g. --set ticket=CS-12")
         preset[name.strip()] = value
     return preset
-
-
-def parse_opened_at(value: str | None, now: datetime) -> datetime:
-    if value is None:
-        return now
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        raise UsageError(
-            f"--opened-at {value!r} is not an ISO-8601 time; write e.g. 2026-11-22T09:30:00+07:00 or 2026-11-22T02:30Z"
-        ) from None
-    return moment.astimezone(UTC) if moment.tzinfo else moment.astimezone().astimezone(UTC)
 
 
 def walk(
@@ -54,6 +41,9 @@ def walk(
         typer.Option("--journal", metavar="PATH", help="Where to write the journal (default: .playbook/journal/<id>-<time>.jsonl)."),
     ] = None,
     resume: Annotated[str | None, typer.Option("--resume", metavar="JOURNAL", help="Go on with the walk recorded in this journal.")] = None,
+    channel: Annotated[
+        str | None, typer.Option("--channel", metavar="NAME", help="Show the replies written for this channel (e.g. email, chat).")
+    ] = None,
 ) -> None:
     """Walk a playbook step by step during an incident, journaling every decision.
 
@@ -71,7 +61,17 @@ def walk(
     stream = iter(scripted.answers) if scripted else (None if interactive else iter(env.read_stdin_lines()))
 
     if resume:
-        given = [flag for flag, value in (("--set", set_), ("--lang", lang), ("--opened-at", opened_at), ("--journal", journal)) if value]
+        given = [
+            flag
+            for flag, value in (
+                ("--set", set_),
+                ("--lang", lang),
+                ("--opened-at", opened_at),
+                ("--journal", journal),
+                ("--channel", channel),
+            )
+            if value
+        ]
         if given:
             raise UsageError(f"{', '.join(given)} cannot be used with --resume: the journal already records them")
         resumed = resume_walk(resume, playbook, load_playbook, terminal, env.now, stream)
@@ -89,7 +89,8 @@ def walk(
             file=playbook,
             preset={**(scripted.inputs if scripted else {}), **parse_sets(set_)},
             lang=lang,
-            opened_at=parse_opened_at(opened_at, env.now()),
+            channel=channel,
+            opened_at=parse_instant(opened_at, "--opened-at", env.now()),
             journal=Path(journal) if journal else None,
             interactive=interactive,
         )

@@ -6,6 +6,7 @@ Playbook TEXT in a language is read through `core.model.Localizer`.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Any
 
 LABELS: dict[str, dict[str, Any]] = {
@@ -65,7 +66,8 @@ LABELS: dict[str, dict[str, Any]] = {
         "met_late": "met late",
         "breached": "breached",
         "running": "not met yet",
-        "not_applicable": "not on this path",
+        "not_applicable": "not applicable",
+        "pending": "pending",
         "spare": "to spare",
         "late": "late",
         "status": "Status",
@@ -76,6 +78,7 @@ LABELS: dict[str, dict[str, Any]] = {
         "time_left": "left",
         "over_by": "over by",
         "reply_copy": "reply to the customer (copy below)",
+        "other_channels": "also written for",
         "question_help": "number or answer · b back · n note · s clocks · q pause",
         "action_help": "Enter when done · b back · n note · s clocks · q pause",
         "note_prompt": "Note",
@@ -85,6 +88,31 @@ LABELS: dict[str, dict[str, Any]] = {
         "clock_breached": "BREACHED {late} ago (target {target})",
         "clock_not_applicable": "not on this path (target {target})",
         "clock_stops_at": "stops at",
+        "clock_pending": "pending: applies once the walk reaches {nodes} (target {target})",
+        "clock_due": "due {due}",
+        "business_hours": "business hours, {calendar} calendar",
+        "weekdays": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+        "day_off": "off",
+        "public_holidays": "public holidays of {country}",
+        "calendars": "Working hours",
+        "calendar": "Calendar",
+        "timezone": "Time zone",
+        "hours": "Hours",
+        "holidays": "Days off",
+        "workdays": "Make-up workdays",
+        "applies": "Applies",
+        "due": "due",
+        "counted": "counted",
+        "paused_for": "waiting on the customer",
+        "applies_when": "applies once the walk reaches",
+        "counts_from": "counts from",
+        "remind_before": "reminder",
+        "channel": "channel",
+        "asks": "Asks",
+        "pauses_clocks": "Pauses",
+        "hint": "like",
+        "options": "options",
+        "measure": "score",
         "reminder": "Reminder: {clock} has {left} left; it stops when {stops} is done",
         "clock_never_stopped": "never stopped on this path",
         "walk_finished": "Walk finished",
@@ -97,7 +125,7 @@ LABELS: dict[str, dict[str, Any]] = {
         "role": "Vai trò",
         "owns": "Phụ trách",
         "sla": "Cam kết thời gian (SLA)",
-        "clock": "Đồng hồ",
+        "clock": "Chỉ tiêu SLA",
         "target": "Mục tiêu",
         "stopped_by": "Đạt khi hoàn thành",
         "inputs": "Thông tin cần thu thập",
@@ -144,10 +172,11 @@ LABELS: dict[str, dict[str, Any]] = {
         "replies_sent": "Phản hồi đã gửi",
         "sla_result": "SLA",
         "met": "đạt",
-        "met_late": "đạt nhưng trễ",
-        "breached": "vi phạm",
-        "running": "chưa đạt",
-        "not_applicable": "không áp dụng cho hướng xử lý này",
+        "met_late": "hoàn thành trễ hạn",
+        "breached": "QUÁ HẠN",
+        "running": "chưa hoàn thành",
+        "not_applicable": "không áp dụng",
+        "pending": "chưa áp dụng",
         "spare": "còn dư",
         "late": "trễ",
         "status": "Trạng thái",
@@ -158,15 +187,41 @@ LABELS: dict[str, dict[str, Any]] = {
         "time_left": "còn lại",
         "over_by": "quá hạn",
         "reply_copy": "phản hồi gửi khách hàng (sao chép bên dưới)",
+        "other_channels": "có bản cho kênh",
         "question_help": "số hoặc câu trả lời · b quay lại · n ghi chú · s đồng hồ SLA · q tạm dừng",
         "action_help": "Enter khi xong · b quay lại · n ghi chú · s đồng hồ SLA · q tạm dừng",
         "note_prompt": "Ghi chú",
         "clock_left": "còn {left} / {target}",
         "clock_met": "đạt, còn dư {spare} (mục tiêu {target})",
-        "clock_met_late": "đạt nhưng trễ {late} (mục tiêu {target})",
-        "clock_breached": "VI PHẠM, đã quá {late} (mục tiêu {target})",
+        "clock_met_late": "hoàn thành trễ hạn {late} (mục tiêu {target})",
+        "clock_breached": "QUÁ HẠN {late} (mục tiêu {target})",
         "clock_not_applicable": "không áp dụng cho hướng xử lý này (mục tiêu {target})",
         "clock_stops_at": "dừng khi xong",
+        "clock_pending": "chưa áp dụng: tính khi đến bước {nodes} (mục tiêu {target})",
+        "clock_due": "hạn {due}",
+        "business_hours": "giờ làm việc, lịch {calendar}",
+        "weekdays": ["Thứ 2", "Thứ 3", "Thứ 4", "Thứ 5", "Thứ 6", "Thứ 7", "Chủ nhật"],
+        "day_off": "nghỉ",
+        "public_holidays": "ngày lễ của {country}",
+        "calendars": "Giờ làm việc",
+        "calendar": "Lịch",
+        "timezone": "Múi giờ",
+        "hours": "Giờ làm",
+        "holidays": "Ngày nghỉ",
+        "workdays": "Ngày làm bù",
+        "applies": "Áp dụng",
+        "due": "hạn",
+        "counted": "đã tính",
+        "paused_for": "chờ khách hàng",
+        "applies_when": "áp dụng khi đến bước",
+        "counts_from": "tính từ bước",
+        "remind_before": "nhắc trước",
+        "channel": "kênh",
+        "asks": "Hỏi thêm",
+        "pauses_clocks": "Tạm dừng",
+        "hint": "ví dụ",
+        "options": "lựa chọn",
+        "measure": "thang điểm",
         "reminder": "Nhắc việc: {clock} chỉ còn {left}; đồng hồ dừng khi hoàn thành {stops}",
         "clock_never_stopped": "chưa dừng trên hướng xử lý này",
         "walk_finished": "Hoàn tất",
@@ -178,6 +233,20 @@ LABELS: dict[str, dict[str, Any]] = {
 
 def labels_for(lang: str | None) -> dict[str, Any]:
     return LABELS.get(lang or "en", LABELS["en"])
+
+
+def format_moment(moment: datetime, lang: str | None, zone: tzinfo | None = None) -> str:
+    """An instant for people, in `zone` (UTC when None), with its UTC offset.
+
+    Vietnamese: dd/mm/yyyy HH:mm (vi-style.md); English: yyyy-mm-dd HH:mm.
+    """
+    local = moment.astimezone(zone or UTC)
+    offset = local.utcoffset() or timedelta(0)
+    minutes = int(offset.total_seconds()) // 60
+    hours, rest = divmod(abs(minutes), 60)
+    suffix = "UTC" if not minutes else f"UTC{'+' if minutes > 0 else '-'}{hours}" + (f":{rest:02d}" if rest else "")
+    shown = local.strftime("%d/%m/%Y %H:%M") if lang == "vi" else local.strftime("%Y-%m-%d %H:%M")
+    return f"{shown} ({suffix})"
 
 
 def plural(count: int, word: str) -> str:

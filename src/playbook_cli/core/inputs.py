@@ -1,21 +1,67 @@
-"""Checking the values of a playbook's inputs."""
+"""Checking and normalising the values of a playbook's inputs, and filling replies with them.
+
+A value may come from `--set`, an answers file, a scenario, or a person at a prompt;
+all go through `accept`, so every path checks the same things: required, the pattern
+(with the writer's `hint` instead of the regular expression), an option given by
+number or by its text in any language (kept as the option in the walk's language), a
+measure's range.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from playbook_cli.core.errors import InputError
-from playbook_cli.core.model import InputSpec, Playbook
+from playbook_cli.core.matching import matching_indexes
+from playbook_cli.core.model import InputSpec, Node, Playbook
 from playbook_cli.core.reply_templates import ReplyRenderError, render_reply
 
 
-def problem(spec: InputSpec, value: str | None, lang: str | None = None) -> str | None:
+class Refused(ValueError):
+    """A value an input does not accept; the message says what would be accepted."""
+
+
+def default_value(playbook: Playbook, spec: InputSpec, lang: str | None) -> str | None:
+    return playbook.localizer(lang).optional(spec.default)
+
+
+def accept(playbook: Playbook, spec: InputSpec, value: str | None, lang: str | None) -> str | None:
+    """The value to record for `spec` (None when left empty), or Refused saying why."""
+    text = (value or "").strip()
+    if not text:
+        if spec.required:
+            raise Refused(f"'{spec.name}' is required")
+        return None
+    say = playbook.localizer(lang)
+    if spec.options:
+        if text.isdigit() and 1 <= int(text) <= len(spec.options):
+            return say(spec.options[int(text) - 1])
+        found = matching_indexes(text, [list(option.values.values()) for option in spec.options])
+        if len(found) == 1:
+            return say(spec.options[found[0]])
+        listed = ", ".join(f"{number}. {say(option)}" for number, option in enumerate(spec.options, 1))
+        if found:
+            raise Refused(f"'{text}' could be {' or '.join(say(spec.options[i]) for i in found)}; type more of it, or its number: {listed}")
+        raise Refused(f"'{text}' is not one of the options for {spec.name}; type a number or an option: {listed}")
+    if spec.measure:
+        low, high = spec.measure.bounds
+        if not (text.isdigit() and low <= int(text) <= high):
+            raise Refused(f"'{text}' is not a {spec.measure.value.upper()} score; type a whole number from {low} to {high}")
+        return str(int(text))
+    if spec.pattern and not re.search(spec.pattern, text):
+        if spec.hint:
+            raise Refused(f"'{text}' is not a valid {spec.name}: {say(spec.hint)}")
+        raise Refused(f"'{text}' is not a valid {spec.name}: it must match {spec.pattern}")
+    return text
+
+
+def problem(playbook: Playbook, spec: InputSpec, value: str | None, lang: str | None) -> str | None:
     """Why `value` is not acceptable for `spec`, or None if it is."""
-    if value is None or value == "":
-        return f"'{spec.name}' is required" if spec.required else None
-    if spec.pattern and not re.search(spec.pattern, value):
-        return f"'{value}' is not a valid {spec.name}: it must match {spec.pattern}"
+    try:
+        accept(playbook, spec, value, lang)
+    except Refused as exc:
+        return str(exc)
     return None
 
 
@@ -27,17 +73,39 @@ def check_known(playbook: Playbook, given: Mapping[str, str]) -> None:
         raise InputError(f"{playbook.path}: no input named {', '.join(unknown)} (inputs: {known})")
 
 
-def resolve_inputs(playbook: Playbook, given: Mapping[str, str], lang: str | None = None) -> dict[str, str]:
-    """Given values plus defaults, checked; raises InputError naming the value and what is accepted."""
+def check_given(playbook: Playbook, given: Mapping[str, str], lang: str | None) -> dict[str, str]:
+    """Values given up front (--set, an answers file), checked and normalised before anything is asked."""
     check_known(playbook, given)
     values = {}
-    for name, spec in playbook.inputs.items():
-        value = given.get(name, spec.default)
-        why = problem(spec, value, lang)
-        if why:
-            raise InputError(f"{playbook.path}: {why}; pass it with --set {name}=VALUE")
-        if value is not None:
-            values[name] = value
+    for name, value in given.items():
+        try:
+            accepted = accept(playbook, playbook.inputs[name], value, lang)
+        except Refused as exc:
+            raise InputError(f"{playbook.path}: {exc}; pass it with --set {name}=VALUE") from None
+        if accepted is not None:
+            values[name] = accepted
+    return values
+
+
+def resolve_inputs(
+    playbook: Playbook, given: Mapping[str, str], lang: str | None = None, names: Iterable[str] | None = None
+) -> dict[str, str]:
+    """Given values plus defaults, for the inputs `names` (default: those asked at the start).
+
+    Values given for other inputs (asked later, at a node) are checked and kept too.
+    Raises InputError naming the value and what is accepted.
+    """
+    values = check_given(playbook, given, lang)
+    for name in playbook.asked_at_start() if names is None else names:
+        if name in values:
+            continue
+        spec = playbook.inputs[name]
+        try:
+            accepted = accept(playbook, spec, default_value(playbook, spec, lang), lang)
+        except Refused as exc:
+            raise InputError(f"{playbook.path}: {exc}; pass it with --set {name}=VALUE") from None
+        if accepted is not None:
+            values[name] = accepted
     return values
 
 
@@ -46,11 +114,12 @@ def template_variables(playbook: Playbook, values: Mapping[str, str]) -> dict[st
     return {name: values.get(name, "") for name in playbook.inputs}
 
 
-def filled_reply(playbook: Playbook, node, lang: str | None, values: Mapping[str, str]) -> str | None:
-    """The node's reply in `lang` with the inputs filled in (sandboxed, StrictUndefined)."""
-    if node.reply is None:
+def filled_reply(playbook: Playbook, node: Node, lang: str | None, values: Mapping[str, str], channel: str | None = None) -> str | None:
+    """The node's reply for `channel` in `lang`, with the inputs filled in (sandboxed, StrictUndefined)."""
+    _, template = node.reply_for(channel)
+    if template is None:
         return None
-    source = playbook.localizer(lang)(node.reply)
+    source = playbook.localizer(lang)(template)
     try:
         return render_reply(source, template_variables(playbook, values))
     except ReplyRenderError as exc:  # lint refuses these; a walk must still go on

@@ -13,6 +13,7 @@ from datetime import timedelta
 from enum import StrEnum
 from typing import Any
 
+from playbook_cli.core.calendars import Calendar, build_calendar
 from playbook_cli.core.durations import must_duration, parse_duration
 from playbook_cli.core.loader import LoadedDocument
 
@@ -21,6 +22,21 @@ class NodeKind(StrEnum):
     QUESTION = "question"
     ACTION = "action"
     END = "end"
+
+
+class Measure(StrEnum):
+    """What a numeric input measures (format 1.1), and so which values it accepts."""
+
+    CSAT = "csat"  # customer satisfaction, 1-5
+    NPS = "nps"  # net promoter score, 0-10
+    CES = "ces"  # customer effort score, 1-7
+
+    @property
+    def bounds(self) -> tuple[int, int]:
+        return {Measure.CSAT: (1, 5), Measure.NPS: (0, 10), Measure.CES: (1, 7)}[self]
+
+
+OPENED = "opened"  # a clock's default `starts`: the case's opening
 
 
 class Outcome(StrEnum):
@@ -90,14 +106,34 @@ class Node:
     next: str | None = None
     steps: tuple[Text, ...] = ()
     reply: Text | None = None
+    replies: Mapping[str, Text] = field(default_factory=dict)  # channel -> reply (format 1.1)
     fulfills: tuple[str, ...] = ()
     outcome: Outcome | None = None
     handoff: str | None = None
+    asks: tuple[str, ...] = ()  # inputs asked on entering this node (format 1.1)
+    pauses: tuple[str, ...] = ()  # clocks that do not count while the walk waits here (format 1.1)
 
     @property
     def targets(self) -> tuple[str, ...]:
         """The ids of the nodes this one leads to: its choices' `next` in order, or its `next`."""
         return tuple(choice.next for choice in self.choices) + ((self.next,) if self.next else ())
+
+    @property
+    def has_reply(self) -> bool:
+        return self.reply is not None or bool(self.replies)
+
+    def reply_for(self, channel: str | None) -> tuple[str | None, Text | None]:
+        """(channel shown, template): the chosen channel's reply, else the node's first channel's.
+
+        A 1.0 `reply` serves every channel (shown as channel None).
+        """
+        if self.reply is not None:
+            return None, self.reply
+        if channel is not None and channel in self.replies:
+            return channel, self.replies[channel]
+        for name, template in self.replies.items():
+            return name, template
+        return None, None
 
 
 @dataclass(frozen=True)
@@ -106,7 +142,32 @@ class InputSpec:
     prompt: Text
     required: bool = False
     pattern: str | None = None
-    default: str | None = None
+    default: Text | None = None  # a plain string is the same in every language
+    hint: Text | None = None  # shown instead of the pattern when a value fails it (format 1.1)
+    options: tuple[Text, ...] = ()  # offered numbered; the value is the option in the walk's language
+    measure: Measure | None = None
+
+
+@dataclass(frozen=True)
+class Clock:
+    """An SLA clock (format 1.1; a 1.0 `name: 4h` is `Clock(name, 4h)`)."""
+
+    name: str
+    target: timedelta
+    title: Text | None = None
+    when: tuple[str, ...] = ()  # applies only to walks entering one of these nodes
+    starts: str = OPENED  # counts from the case's opening, or from the first entry into this node
+    calendar: str | None = None  # counts working time of this calendar; None: round the clock
+    remind: timedelta | None = None  # as written; see `remind_window`
+
+    @property
+    def remind_window(self) -> timedelta:
+        """How long before the target the clock reminds and turns amber.
+
+        Default, as in 1.0: the earlier of the last quarter and the last 15 minutes, so a
+        target of 15 minutes or less is due soon from its start.
+        """
+        return self.remind if self.remind is not None else max(self.target / 4, timedelta(minutes=15))
 
 
 @dataclass(frozen=True)
@@ -131,9 +192,25 @@ class Playbook:
     tags: tuple[str, ...] = ()
     owner: str | None = None
     roles: Mapping[str, Text] = field(default_factory=dict)
-    sla: Mapping[str, timedelta] = field(default_factory=dict)
+    sla: Mapping[str, Clock] = field(default_factory=dict)
+    calendars: Mapping[str, Calendar] = field(default_factory=dict)
     inputs: Mapping[str, InputSpec] = field(default_factory=dict)
     scenarios: tuple[Scenario, ...] = ()
+
+    @property
+    def channels(self) -> tuple[str, ...]:
+        """Every reply channel the playbook names, in the order they first appear."""
+        return tuple(dict.fromkeys(channel for node in self.nodes.values() for channel in node.replies))
+
+    def asked_at_start(self) -> tuple[str, ...]:
+        """Inputs asked when a walk begins: those no node `asks`."""
+        asked_later = {name for node in self.nodes.values() for name in node.asks}
+        return tuple(name for name in self.inputs if name not in asked_later)
+
+    def clock_title(self, name: str, lang: str | None) -> str:
+        """A clock's title in `lang`, or its NAME when it has none."""
+        clock = self.sla.get(name)
+        return self.localizer(lang)(clock.title) if clock and clock.title else name
 
     @property
     def default_language(self) -> str | None:
@@ -167,9 +244,40 @@ def _node(node_id: str, raw: dict) -> Node:
         next=raw.get("next"),
         steps=tuple(Text.must(step) for step in raw.get("steps", ())),
         reply=Text.of(raw.get("reply")),
+        replies={channel: Text.must(template) for channel, template in raw.get("replies", {}).items()},
         fulfills=tuple(raw.get("fulfills", ())),
         outcome=Outcome(raw["outcome"]) if raw.get("outcome") else None,
         handoff=raw.get("handoff"),
+        asks=tuple(raw.get("asks", ())),
+        pauses=tuple(raw.get("pauses", ())),
+    )
+
+
+def _clock(name: str, raw: Any) -> Clock:
+    if not isinstance(raw, dict):
+        return Clock(name, must_duration(raw))
+    when = raw.get("when", ())
+    return Clock(
+        name=name,
+        target=must_duration(raw["target"]),
+        title=Text.of(raw.get("title")),
+        when=(when,) if isinstance(when, str) else tuple(when),
+        starts=raw.get("starts", OPENED),
+        calendar=raw.get("calendar"),
+        remind=parse_duration(raw.get("remind")),
+    )
+
+
+def _input(name: str, raw: dict) -> InputSpec:
+    return InputSpec(
+        name=name,
+        prompt=Text.must(raw["prompt"]),
+        required=bool(raw.get("required", False)),
+        pattern=raw.get("pattern"),
+        default=Text.of(raw.get("default")),
+        hint=Text.of(raw.get("hint")),
+        options=tuple(Text.must(option) for option in raw.get("options", ())),
+        measure=Measure(raw["measure"]) if raw.get("measure") else None,
     )
 
 
@@ -187,11 +295,9 @@ def build_playbook(doc: LoadedDocument) -> Playbook:
         tags=tuple(data.get("tags", ())),
         owner=data.get("owner"),
         roles={role: Text.must(title) for role, title in data.get("roles", {}).items()},
-        sla={clock: must_duration(target) for clock, target in data.get("sla", {}).items()},
-        inputs={
-            name: InputSpec(name, Text.must(spec["prompt"]), bool(spec.get("required", False)), spec.get("pattern"), spec.get("default"))
-            for name, spec in data.get("inputs", {}).items()
-        },
+        sla={name: _clock(name, raw) for name, raw in data.get("sla", {}).items()},
+        calendars={name: build_calendar(name, raw) for name, raw in data.get("calendars", {}).items()},
+        inputs={name: _input(name, raw) for name, raw in data.get("inputs", {}).items()},
         scenarios=tuple(
             Scenario(
                 name=s["name"],

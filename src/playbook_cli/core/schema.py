@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from playbook_cli.core import schema_messages as msg
 from playbook_cli.core.findings import Finding, Severity
 from playbook_cli.core.loader import LoadedDocument
 from playbook_cli.core.suggest import closest
@@ -87,69 +88,7 @@ def schema_findings(doc: LoadedDocument, definition: str | None = None) -> list[
     return sorted(findings.values(), key=Finding.sort_key)
 
 
-# --- turning jsonschema errors into messages -------------------------------------------------
-
-_REQUIRED_HINTS = {
-    "playbook": "`playbook: 1` as the first key",
-    "id": "`id: <the file name without .yaml>`",
-    "title": "`title:` with a one-line description of the situation",
-    "start": "`start: <id of the first node>`",
-    "nodes": "`nodes:` with at least one node",
-    "kind": "`kind: question`, `kind: action` or `kind: end`",
-    "text": "`text:` saying what this step is",
-    "next": "`next: <id of the node that follows>`",
-    "choices": "`choices:` with at least two `- {answer: ..., next: ...}`",
-    "outcome": "`outcome: resolved` (or escalated, handed-off, closed)",
-    "answer": '`answer: "..."`',
-    "prompt": "`prompt:` with the question asked for this value",
-    "name": "`name:` describing the scenario",
-    "answers": "`answers: [...]` with the choice made at each question",
-    "expect": "`expect: {end: <end node id>}`",
-    "end": "`end: <end node id>`",
-}
-
-_WRONG_KIND_HINTS = {
-    ("question", "next"): "a question leads on through its `choices`, each with its own `next`",
-    ("end", "next"): "an end node finishes the walk; use `handoff: <playbook id>` to continue in another playbook",
-    ("end", "choices"): "an end node has no choices; make it a `question`",
-    ("action", "choices"): "an action has one `next`; make it a `question` to branch",
-    ("question", "reply"): "only actions carry a `reply`",
-    ("question", "steps"): "only actions carry `steps`",
-    ("end", "steps"): "only actions carry `steps`",
-    ("end", "reply"): "only actions carry a `reply`",
-    ("question", "fulfills"): "only actions fulfil SLA clocks",
-    ("end", "fulfills"): "only actions fulfil SLA clocks; fulfil the clock on the action before this end",
-    ("action", "outcome"): "only end nodes have an `outcome`",
-    ("question", "outcome"): "only end nodes have an `outcome`",
-}
-
-
-def _type_name(value: Any) -> str:
-    if value is None:
-        return "nothing (an empty value)"
-    if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
-    if isinstance(value, (int, float)):
-        return f"the number {value!r}"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    return type(value).__name__
-
-
-def _where(error) -> str:
-    title = error.schema.get("title", "") if isinstance(error.schema, dict) else ""
-    path = list(error.absolute_path)
-    if title.endswith(" node") and len(path) >= 2 and path[0] == "nodes":
-        return f"{title} '{path[1]}'"
-    if title in ("choice", "input", "scenario"):
-        return f"this {title}"
-    if not path:
-        return "the top level"
-    return f"'{path[-1]}'"
+# --- turning jsonschema errors into messages (their words: core.schema_messages) -------------
 
 
 def _at(doc: LoadedDocument, path, message: str, rule: str, key: bool = False) -> Finding:
@@ -157,15 +96,31 @@ def _at(doc: LoadedDocument, path, message: str, rule: str, key: bool = False) -
     return Finding(doc.path, line, column, rule, Severity.ERROR, message)
 
 
-def _titles(error) -> set[str]:
-    """Titles of the schema that failed and of the definitions it was reached through."""
-    titles = set()
-    node = error
-    while node is not None:
-        if isinstance(node.schema, dict) and "title" in node.schema:
-            titles.add(node.schema["title"])
-        node = node.parent
-    return titles
+def _misfit(error) -> bool:
+    """Whether `error` only says the value has the wrong type for this alternative."""
+    if error.path:
+        return False
+    if error.validator == "type":
+        return True
+    return error.validator in ("anyOf", "oneOf") and all(_misfit(sub) for sub in error.context)
+
+
+def _branches(error) -> list[list]:
+    """The errors of each alternative of an anyOf/oneOf error, in order."""
+    branches: dict[Any, list] = {}
+    for sub in error.context:
+        branches.setdefault(sub.relative_schema_path[0], []).append(sub)
+    return list(branches.values())
+
+
+def _fitting_branch(error) -> list | None:
+    """The errors of the one alternative whose type fits the value (None: no or several)."""
+    fitting = [errors for errors in _branches(error) if not any(_misfit(sub) for sub in errors)]
+    return fitting[0] if len(fitting) == 1 else None
+
+
+# anyOf/oneOf schemas whose alternatives differ by type: explain the one the writer meant.
+_ALTERNATIVES = ("DURATION or clock", "NAME or list", "default")
 
 
 def _explain(error, doc: LoadedDocument):
@@ -181,22 +136,22 @@ def _explain(error, doc: LoadedDocument):
         for key in instance:
             if key in allowed or any(re.search(p, key) for p in patterns):
                 continue
-            hint = _WRONG_KIND_HINTS.get((kind, key)) if isinstance(kind, str) else None
+            hint = msg.WRONG_KIND_HINTS.get((kind, key)) if isinstance(kind, str) else None
             if hint and isinstance(kind, str):
                 article = "an" if kind[0] in "aeiou" else "a"
                 message = f"'{key}' does not belong to {article} {kind} node: {hint}"
             else:
                 close = closest(key, allowed)
                 suggestion = f"did you mean '{close}'?" if close else f"allowed here: {', '.join(allowed)}"
-                message = f"unknown key '{key}' in {_where(error)}; {suggestion} (keys starting with x- are ignored)"
+                message = f"unknown key '{key}' in {msg.where(error)}; {suggestion} (keys starting with x- are ignored)"
             yield _at(doc, (*path, key), message, "schema/unknown-key", key=True)
         return
 
     if validator == "required" and isinstance(instance, dict):
         for key in error.validator_value:
             if key not in instance:
-                hint = _REQUIRED_HINTS.get(key, f"`{key}:`")
-                yield _at(doc, path, f"{_where(error)} is missing '{key}'; add {hint}", "schema/required", key=True)
+                hint = msg.REQUIRED_HINTS.get(key, f"`{key}:`")
+                yield _at(doc, path, f"{msg.where(error)} is missing '{key}'; add {hint}", "schema/required", key=True)
         return
 
     if validator in ("anyOf", "oneOf") and title == "TEXT":
@@ -207,7 +162,18 @@ def _explain(error, doc: LoadedDocument):
                 yield from _explain(sub, doc)
             if inner:
                 return
-        yield _at(doc, path, _text_message(instance, doc.loc(path).raw), "schema/type")
+        yield _at(doc, path, msg.text_message(instance, doc.loc(path).raw), "schema/type")
+        return
+
+    if validator in ("anyOf", "oneOf") and title in _ALTERNATIVES:
+        branch = _fitting_branch(error)
+        if branch is None and title == "DURATION or clock" and isinstance(instance, (int, float)) and not isinstance(instance, bool):
+            branch = _branches(error)[0]  # a bare number was meant as a duration: say so, as in 1.0
+        if branch is not None:
+            for sub in branch:
+                yield from _explain(sub, doc)
+            return
+        yield _at(doc, path, msg.neither_message(title, instance, doc.loc(path).raw), "schema/type")
         return
 
     if validator in ("anyOf", "oneOf") and len(path) >= 2 and path[-2] == "answers":
@@ -221,29 +187,42 @@ def _explain(error, doc: LoadedDocument):
 
     if validator in ("anyOf", "oneOf"):
         yield _at(
-            doc, path, f"{_type_name(instance)} is not accepted here: {error.schema.get('description', error.message)}", "schema/type"
+            doc, path, f"{msg.type_name(instance)} is not accepted here: {error.schema.get('description', error.message)}", "schema/type"
         )
         return
 
     if validator == "type":
-        yield _at(doc, path, _type_message(error, doc.loc(path).raw, _titles(error)), "schema/type")
+        yield _at(doc, path, msg.type_message(error, doc.loc(path).raw, msg.titles(error)), "schema/type")
         return
 
     if "propertyNames" in error.relative_schema_path and isinstance(instance, str):
         # jsonschema reports a bad key as the instance, at the mapping's own path.
-        if "TEXT" in _titles(error):
+        seen = msg.titles(error)
+        if "TEXT" in seen:
             message = f"'{instance}' is not a language code; write a code such as 'vi' or 'en'"
+        elif "day range" in seen:
+            message = msg.day_message(instance)
         else:
-            message = _pattern_message(instance, "NAME", path)
+            message = msg.pattern_message(instance, "NAME", path)
         yield _at(doc, (*path, instance), message, "schema/value", key=True)
         return
 
     if validator == "pattern":
-        yield _at(doc, path, _pattern_message(instance, title, path), "schema/value")
+        yield _at(doc, path, msg.pattern_message(instance, title, path), "schema/value")
         return
 
     if validator == "const" and path == ("playbook",):
         yield _at(doc, path, f"unsupported format version {instance!r}; write `playbook: 1`", "schema/value")
+        return
+
+    if validator == "const" and path[-1:] == ("outcome",):
+        # `handoff` on an end that is not handed-off; a misspelt outcome has its own (enum) finding.
+        if instance in ("resolved", "escalated", "closed"):
+            yield _at(doc, path, msg.HANDOFF_OUTCOME, "schema/value")
+        return
+
+    if validator == "not" and title == "action node" and isinstance(instance, dict) and {"reply", "replies"} <= instance.keys():
+        yield _at(doc, (*path, "replies"), msg.BOTH_REPLIES, "schema/value", key=True)
         return
 
     if validator == "enum":
@@ -253,16 +232,16 @@ def _explain(error, doc: LoadedDocument):
         yield _at(doc, path, f"{instance!r} is not allowed here; write one of: {', '.join(options)}{guess}", "schema/value")
         return
 
-    if validator == "minItems" and path and path[-1] == "choices":
-        yield _at(doc, path, "a question needs at least two choices; add another or make this node an action", "schema/value")
+    too_few = msg.too_few_message(error) if validator in ("minItems", "minProperties") else None
+    if too_few:
+        yield _at(doc, path, too_few, "schema/value")
         return
 
     if validator == "minLength":
-        yield _at(doc, path, "this text is empty; write something or remove the key", "schema/value")
-        return
-
-    if validator == "minProperties" and path == ("nodes",):
-        yield _at(doc, path, "a playbook needs at least one node under `nodes`", "schema/value")
+        if path[-1:] == ("timezone",):
+            yield _at(doc, path, "the time zone is empty; write an IANA time-zone name such as Asia/Ho_Chi_Minh", "schema/value")
+        else:
+            yield _at(doc, path, "this text is empty; write something or remove the key", "schema/value")
         return
 
     if validator == "uniqueItems":
@@ -274,44 +253,3 @@ def _explain(error, doc: LoadedDocument):
         return
 
     yield _at(doc, path, error.message, "schema/value")
-
-
-def _text_message(instance: Any, raw: str | None) -> str:
-    if isinstance(instance, bool) and raw is not None:
-        return f'YAML reads {raw} as the boolean {str(instance).lower()}, not as text; write "{raw}" in quotes'
-    if isinstance(instance, (int, float)) and raw is not None:
-        return f'YAML reads {raw} as a number, not as text; write "{raw}" in quotes'
-    if instance is None or instance == "":
-        return "this text is empty; write a string, or a mapping of language code to string ({en: ..., vi: ...})"
-    return f"expected text (a string, or a mapping of language code to string), got {_type_name(instance)}"
-
-
-def _type_message(error, raw: str | None, titles: set[str]) -> str:
-    instance = error.instance
-    expected = error.validator_value
-    if "DURATION" in titles:
-        if isinstance(instance, (int, float)) and not isinstance(instance, bool):
-            shown = raw if raw is not None else instance
-            return f"a bare number ({shown}) is not a duration: durations look like 90m or 1h30m (units d, h, m)"
-        return f"expected a duration like 15m or 1h30m, got {_type_name(instance)}"
-    if expected == "string" and raw is not None:
-        what = "boolean" if isinstance(instance, bool) else "number" if isinstance(instance, (int, float)) else "value"
-        return f'YAML reads {raw} as a {what}, not as text; write "{raw}" in quotes'
-    names = {"object": "a mapping", "array": "a list", "string": "a string", "integer": "a whole number", "boolean": "true or false"}
-    wanted = names.get(expected, str(expected)) if isinstance(expected, str) else " or ".join(names.get(e, e) for e in expected)
-    return f"expected {wanted}, got {_type_name(instance)}"
-
-
-def _slug(value: str) -> str:
-    slug = re.sub(r"[^a-z0-9_-]+", "-", value.strip().lower()).strip("-_")
-    return slug or "my-id"
-
-
-def _pattern_message(instance: Any, title: str | None, path: tuple) -> str:
-    if title == "DURATION":
-        return f"'{instance}' is not a duration: durations look like 90m or 1h30m (parts <number><unit>, units d, h, m in that order)"
-    if title == "NAME" or path[-1:] in (("id",), ("start",), ("next",), ("owner",), ("handoff",), ("end",)):
-        return f"'{instance}' is not a valid id: use lower-case letters, digits, '-' and '_', e.g. '{_slug(str(instance))}'"
-    if "languages" in path:
-        return f"'{instance}' is not a language code; write a code such as 'vi' or 'en'"
-    return f"'{instance}' does not match the expected pattern"

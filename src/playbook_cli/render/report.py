@@ -1,35 +1,118 @@
-"""The template context of an incident report, rebuilt from a walk journal (API version 1)."""
+"""An incident report rebuilt from a walk journal: the JSON contract and the template context.
+
+`report_data` is `playbook report --format json` as `../shared/spec/outputs-json.md`
+defines it (report version 1); `report_context` is what the Markdown and HTML templates
+see (template API version 1, docs/templates.md). Both read the clocks from the one
+clock model (`walk.sla`), judged at `as_of`.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from playbook_cli.core.durations import format_elapsed
-from playbook_cli.core.i18n import labels_for
+from playbook_cli.core.i18n import format_moment, labels_for
 from playbook_cli.core.inputs import filled_reply
 from playbook_cli.core.model import Playbook
 from playbook_cli.render.runbook import TEMPLATE_API_VERSION
 from playbook_cli.walk.clock_text import clock_phrase
-from playbook_cli.walk.events import Event, Paused
-from playbook_cli.walk.sla import clock_statuses
-from playbook_cli.walk.state import replay
+from playbook_cli.walk.events import Ended, Event, Paused
+from playbook_cli.walk.sla import ClockStatus, clock_statuses
+from playbook_cli.walk.state import WalkState, replay
+
+REPORT_VERSION = 1
 
 
 def _when(moment: datetime | None) -> str:
     return moment.strftime("%Y-%m-%d %H:%M:%S UTC") if moment else ""
 
 
-def report_context(playbook: Playbook, events: list[Event], journal: str) -> dict[str, Any]:
+def iso_seconds(moment: datetime | None, zone: Any = None) -> str | None:
+    """ISO-8601 to the second, with the offset of `zone` (UTC when None)."""
+    return moment.astimezone(zone or UTC).isoformat(timespec="seconds") if moment else None
+
+
+def _seconds(value: timedelta) -> int:
+    return int(value.total_seconds())
+
+
+def paused_time(state: WalkState, until: datetime) -> timedelta:
+    """Wall time the walk stood paused (with q, or dead before a resume), up to `until`."""
+    return sum(((end or until) - start for start, end in state.pauses), timedelta(0))
+
+
+def clock_object(playbook: Playbook, status: ClockStatus, lang: str | None) -> dict[str, Any]:
+    """The shared clock object of report, status and stats JSON."""
+    zone = status.timezone
+    return {
+        "clock": status.name,
+        "title": playbook.clock_title(status.name, lang),
+        "target": status.target_text,
+        "target_seconds": _seconds(status.target),
+        "calendar": status.clock.calendar,
+        "timezone": zone.key if zone is not None else None,
+        "state": status.state.value,
+        "started_at": iso_seconds(status.started_at, zone),
+        "due_at": iso_seconds(status.due_at, zone),
+        "stopped_at": iso_seconds(status.stopped_at, zone),
+        "elapsed_seconds": _seconds(status.elapsed),
+        "paused_seconds": _seconds(status.paused),
+        "assignee": None,
+    }
+
+
+def report_data(playbook: Playbook, events: list[Event], journal: str, as_of: datetime) -> dict[str, Any]:
+    state = replay(playbook, events)
+    ended = next((event for event in events if isinstance(event, Ended)), None)
+    until = ended.at if ended else as_of
+    say = playbook.localizer(state.lang)
+    began = state.path[0].entered_at if state.path else state.opened_at
+    steps = []
+    for step in state.path:
+        node = playbook.nodes[step.node]
+        if ended and step.node == ended.node:
+            continue  # the end is where the walk stopped, not a step that took time
+        steps.append(
+            {
+                "node": step.node,
+                "entered_at": iso_seconds(step.entered_at),
+                "left_at": iso_seconds(step.left_at),
+                "seconds": _seconds(state.active_time(step.entered_at, step.left_at)) if step.left_at else None,
+                "answer": say(node.choices[step.choice].answer) if step.choice is not None else None,
+                "assignee": None,
+            }
+        )
+    return {
+        "report": REPORT_VERSION,
+        "playbook": {"id": playbook.id, "title": say(playbook.title), "file": playbook.path},
+        "walk": {
+            "journal": journal,
+            "lang": state.lang,
+            "channel": state.channel,
+            "operator": None,
+            "opened_at": iso_seconds(state.opened_at),
+            "ended_at": iso_seconds(ended.at) if ended else None,
+            "outcome": state.outcome.value if state.outcome else None,
+            "handoff": ended.handoff if ended else None,
+            "total_seconds": _seconds(state.active_time(began, until)),
+            "paused_seconds": _seconds(paused_time(state, until)),
+        },
+        "inputs": dict(state.inputs),
+        "steps": steps,
+        "clocks": [clock_object(playbook, status, state.lang) for status in clock_statuses(playbook, state, as_of)],
+        "notes": [{"at": iso_seconds(note.at), "node": note.node, "text": note.text} for note in state.notes],
+    }
+
+
+def report_context(playbook: Playbook, events: list[Event], journal: str, as_of: datetime) -> dict[str, Any]:
     state = replay(playbook, events)
     lang = state.lang
     say = playbook.localizer(lang)
     labels = labels_for(lang)
-    last_time = events[-1].at
 
-    def text(node_id):
-        node = playbook.nodes[node_id]
-        return f"{node_id}: {say(node.text)}"
+    def text(node_id: str) -> str:
+        return f"{node_id}: {say(playbook.nodes[node_id].text)}"
 
     steps, replies = [], []
     for step in state.path:
@@ -45,19 +128,35 @@ def report_context(playbook: Playbook, events: list[Event], journal: str) -> dic
                 "answer": say(node.choices[step.choice].answer) if step.choice is not None else None,
             }
         )
-        if node.reply is not None and step.left_at is not None:
-            replies.append({"step": text(step.node), "at": _when(step.left_at), "text": filled_reply(playbook, node, lang, state.inputs)})
+        if node.has_reply and step.left_at is not None:
+            channel, _ = node.reply_for(state.channel)
+            replies.append(
+                {
+                    "step": text(step.node),
+                    "at": _when(step.left_at),
+                    "channel": channel,
+                    "text": filled_reply(playbook, node, lang, state.inputs, state.channel),
+                }
+            )
 
-    clocks = [
-        {
-            "clock": status.name,
-            "target": status.target_text,
-            "state": status.state.value,
-            "result": clock_phrase(status, labels, with_target=False),
-            "stopped_by": status.stopped_by,
-        }
-        for status in clock_statuses(playbook, state, last_time)
-    ]
+    clocks = []
+    for status in clock_statuses(playbook, state, as_of):
+        clocks.append(
+            {
+                "clock": status.name,
+                "title": playbook.clock_title(status.name, lang),
+                "has_title": status.clock.title is not None,
+                "target": status.target_text,
+                "target_words": status.target_text
+                + (f" ({labels['business_hours'].format(calendar=status.clock.calendar)})" if status.clock.calendar else ""),
+                "state": status.state.value,
+                "result": clock_phrase(status, labels, with_target=False),
+                "due_at": format_moment(status.due_at, lang, status.timezone) if status.due_at else None,
+                "counted": format_elapsed(status.elapsed) if status.started_at else None,
+                "paused": format_elapsed(status.paused) if status.paused else None,
+                "stopped_by": status.stopped_by,
+            }
+        )
 
     end = playbook.nodes[state.current.node]
     return {
@@ -68,7 +167,9 @@ def report_context(playbook: Playbook, events: list[Event], journal: str) -> dic
         "walk": {
             "journal": journal,
             "lang": lang,
+            "channel": state.channel,
             "opened_at": _when(state.opened_at),
+            "as_of": _when(as_of),
             "inputs": [
                 {
                     "name": name,

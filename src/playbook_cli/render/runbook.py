@@ -6,15 +6,64 @@ need no knowledge of TEXT mappings or of Python objects.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+from playbook_cli.core.calendars import Calendar
 from playbook_cli.core.durations import format_duration
 from playbook_cli.core.i18n import labels_for
-from playbook_cli.core.model import Playbook
+from playbook_cli.core.model import OPENED, Clock, Playbook
 from playbook_cli.core.reply_templates import template_variables
 from playbook_cli.render import flowchart
 
 TEMPLATE_API_VERSION = 1
+
+
+def clock_entry(playbook: Playbook, clock: Clock, lang: str | None, link: Callable[[str], dict[str, Any]]) -> dict[str, Any]:
+    """A clock for pages: its title, target (and calendar) and when it applies, in words."""
+    labels = labels_for(lang)
+    target = format_duration(clock.target)
+    calendar = playbook.calendars.get(clock.calendar) if clock.calendar else None
+    return {
+        "clock": clock.name,
+        "title": playbook.clock_title(clock.name, lang),
+        "has_title": clock.title is not None,
+        "target": target,
+        "calendar": clock.calendar,
+        "timezone": calendar.timezone_name if calendar else None,
+        "target_words": target + (f" ({labels['business_hours'].format(calendar=clock.calendar)})" if clock.calendar else ""),
+        "remind": format_duration(clock.remind_window),
+        "when": [link(node) for node in clock.when if node in playbook.nodes],
+        "starts": link(clock.starts) if clock.starts != OPENED and clock.starts in playbook.nodes else None,
+        "fulfilled_by": [link(n) for n in playbook.fulfillers(clock.name)],
+    }
+
+
+def calendar_entry(calendar: Calendar, lang: str | None) -> dict[str, Any]:
+    """A calendar for pages: its zone, its working hours grouped by runs of days, its days off."""
+    labels = labels_for(lang)
+    days = labels["weekdays"]
+    runs: list[tuple[int, int, str]] = []  # (first weekday, last weekday, hours): days alike grouped
+    for weekday, intervals in enumerate(calendar.hours):
+        shown = ", ".join(f"{_hhmm(start)}–{_hhmm(end)}" for start, end in intervals) or labels["day_off"]
+        if runs and runs[-1][2] == shown:
+            runs[-1] = (runs[-1][0], weekday, shown)
+        else:
+            runs.append((weekday, weekday, shown))
+    rows = [{"days": days[first] if first == last else f"{days[first]}–{days[last]}", "hours": shown} for first, last, shown in runs]
+    holidays = [labels["public_holidays"].format(country=code) for code in calendar.holiday_countries]
+    holidays += [day.isoformat() for day in sorted(calendar.extra_holidays)]
+    return {
+        "name": calendar.name,
+        "timezone": calendar.timezone_name,
+        "hours": rows,
+        "holidays": holidays,
+        "workdays": [day.isoformat() for day in sorted(calendar.workdays)],
+    }
+
+
+def _hhmm(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 def runbook_context(playbook: Playbook, lang: str | None, *, diagram: str | None = None) -> dict:
@@ -32,11 +81,19 @@ def runbook_context(playbook: Playbook, lang: str | None, *, diagram: str | None
             "text": say(playbook.nodes[node_id].text),
         }
 
+    def input_prompt(name: str) -> str:
+        spec = playbook.inputs.get(name)
+        return say(spec.prompt) if spec else name
+
     nodes = []
     for node_id in order:
         node = playbook.nodes[node_id]
         owner = playbook.owner_of(node)
-        reply = say.optional(node.reply)
+        replies = [
+            {"channel": channel, "text": say(template), "variables": sorted(template_variables(say(template)) or ())}
+            for channel, template in ([(None, node.reply)] if node.reply is not None else list(node.replies.items()))
+        ]
+        reply = replies[0]["text"] if replies else None
         nodes.append(
             {
                 "id": node.id,
@@ -51,7 +108,10 @@ def runbook_context(playbook: Playbook, lang: str | None, *, diagram: str | None
                 "notes": say.optional(node.notes),
                 "steps": [say(step) for step in node.steps],
                 "reply": reply,
-                "reply_variables": sorted(template_variables(reply) or ()) if reply else [],
+                "reply_variables": replies[0]["variables"] if replies else [],
+                "replies": replies,
+                "asks": [input_prompt(name) for name in node.asks],
+                "pauses": [playbook.clock_title(name, lang) for name in node.pauses],
                 "fulfills": list(node.fulfills),
                 "choices": [{"answer": say(c.answer), "next": link(c.next)} for c in node.choices],
                 "next": link(node.next) if node.next else None,
@@ -97,17 +157,19 @@ def runbook_context(playbook: Playbook, lang: str | None, *, diagram: str | None
             "owner": playbook.owner,
             "owner_title": playbook.role_title(playbook.owner, lang),
             "roles": [{"id": role, "title": say(title), "owns": owns[role]} for role, title in playbook.roles.items()],
-            "sla": [
-                {"clock": clock, "target": format_duration(target), "fulfilled_by": [link(n) for n in playbook.fulfillers(clock)]}
-                for clock, target in playbook.sla.items()
-            ],
+            "sla": [clock_entry(playbook, clock, lang, link) for clock in playbook.sla.values()],
+            "calendars": [calendar_entry(calendar, lang) for calendar in playbook.calendars.values()],
             "inputs": [
                 {
                     "name": spec.name,
                     "prompt": say(spec.prompt),
                     "required": spec.required,
                     "pattern": spec.pattern,
-                    "default": spec.default,
+                    "default": say.optional(spec.default),
+                    "hint": say.optional(spec.hint),
+                    "options": [say(option) for option in spec.options],
+                    "measure": spec.measure.value if spec.measure else None,
+                    "asked_at": [link(node.id) for node in playbook.nodes.values() if spec.name in node.asks],
                 }
                 for spec in playbook.inputs.values()
             ],
@@ -129,7 +191,15 @@ def index_entry(playbook: Playbook, lang: str | None, href: str) -> dict:
         "owner": playbook.owner,
         "owner_title": playbook.role_title(playbook.owner, lang),
         "node_count": len(playbook.nodes),
-        "sla": [{"clock": clock, "target": format_duration(target)} for clock, target in playbook.sla.items()],
+        "sla": [
+            {
+                "clock": clock.name,
+                "title": playbook.clock_title(clock.name, lang),
+                "has_title": clock.title is not None,
+                "target": format_duration(clock.target),
+            }
+            for clock in playbook.sla.values()
+        ],
     }
 
 

@@ -28,7 +28,14 @@ def _arrive(playbook: Playbook, node_id: str, at: datetime) -> list[ev.Event]:
 
 
 def begin(
-    playbook: Playbook, *, file: str, inputs: Mapping[str, str], lang: str | None, opened_at: datetime, at: datetime
+    playbook: Playbook,
+    *,
+    file: str,
+    inputs: Mapping[str, str],
+    lang: str | None,
+    opened_at: datetime,
+    at: datetime,
+    channel: str | None = None,
 ) -> list[ev.Event]:
     start = ev.Started(
         at,
@@ -40,6 +47,7 @@ def begin(
         lang=lang,
         inputs=dict(inputs),
         opened_at=opened_at,
+        channel=channel,
     )
     return [start, *_arrive(playbook, playbook.start, at)]
 
@@ -77,6 +85,15 @@ def choose(playbook: Playbook, state: WalkState, given: object, at: datetime) ->
     choice = node.choices[index]
     answer = ev.Answered(at, node.id, index + 1, playbook.localizer(state.lang)(choice.answer))
     return [answer, *_arrive(playbook, choice.next, at)]
+
+
+def inputs_to_ask(playbook: Playbook, state: WalkState, node: Node) -> list[str]:
+    """The inputs `node` asks (format 1.1) that the walk has no value for yet."""
+    return [name for name in node.asks if name in playbook.inputs and name not in state.inputs]
+
+
+def give_input(state: WalkState, name: str, value: str, at: datetime) -> list[ev.Event]:
+    return [ev.InputGiven(at, state.current.node, name, value)]
 
 
 def complete(playbook: Playbook, state: WalkState, at: datetime) -> list[ev.Event]:

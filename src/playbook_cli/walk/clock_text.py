@@ -11,12 +11,13 @@ from collections.abc import Mapping
 from typing import Any
 
 from playbook_cli.core.durations import format_duration, format_elapsed
+from playbook_cli.core.i18n import format_moment
 from playbook_cli.walk.sla import ClockState, ClockStatus
 
 
 def clock_phrase(status: ClockStatus, labels: Mapping[str, Any], *, with_target: bool = True) -> str:
     early = format_elapsed(status.remaining)
-    late = format_elapsed(-status.remaining)
+    late = format_elapsed(status.overdue)
     if not with_target:
         if status.state is ClockState.MET:
             return f"{labels['met']} ({early} {labels['spare']})"
@@ -24,6 +25,8 @@ def clock_phrase(status: ClockStatus, labels: Mapping[str, Any], *, with_target:
             return f"{labels['met_late']} ({late} {labels['late']})"
         if status.state is ClockState.NOT_APPLICABLE:
             return str(labels["not_applicable"])
+        if status.state is ClockState.PENDING:
+            return str(labels["pending"])
         if status.state is ClockState.BREACHED:
             return f"{labels['breached']} ({late} {labels['late']})"
         return str(labels["running"])
@@ -36,4 +39,13 @@ def clock_phrase(status: ClockStatus, labels: Mapping[str, Any], *, with_target:
         return str(labels["clock_breached"]).format(late=late, target=target)
     if status.state is ClockState.NOT_APPLICABLE:
         return str(labels["clock_not_applicable"]).format(target=target)
+    if status.state is ClockState.PENDING:
+        return str(labels["clock_pending"]).format(nodes=", ".join(status.clock.when or (status.clock.starts,)), target=target)
     return str(labels["clock_left"]).format(left=early, target=target)
+
+
+def due_phrase(status: ClockStatus, labels: Mapping[str, Any], lang: str | None) -> str | None:
+    """ "due 23/11/2026 11:00 (UTC+7)" in the calendar's zone, for a running clock counted in business hours."""
+    if status.due_at is None or status.timezone is None or not status.running:
+        return None
+    return str(labels["clock_due"]).format(due=format_moment(status.due_at, lang, status.timezone))

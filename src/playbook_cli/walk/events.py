@@ -19,6 +19,7 @@ JOURNAL_VERSION = 1
 
 class EventKind(StrEnum):
     START = "start"
+    INPUT = "input"
     ENTER = "enter"
     ANSWER = "answer"
     DONE = "done"
@@ -59,6 +60,17 @@ class Started(Event):
     lang: str | None
     inputs: Mapping[str, str]
     opened_at: datetime
+    channel: str | None = None  # the reply channel chosen with --channel (format 1.1)
+
+
+@dataclass(frozen=True)
+class InputGiven(Event):
+    """An input asked at a node (`asks`, format 1.1), answered."""
+
+    KIND = EventKind.INPUT
+    node: str
+    name: str
+    value: str
 
 
 @dataclass(frozen=True)
@@ -136,7 +148,7 @@ class Ended(Event):
 
 
 EVENT_TYPES: dict[EventKind, type[Event]] = {
-    cls.KIND: cls for cls in (Started, Entered, Answered, Done, Noted, Undone, DueSoon, Breached, Paused, Resumed, Ended)
+    cls.KIND: cls for cls in (Started, InputGiven, Entered, Answered, Done, Noted, Undone, DueSoon, Breached, Paused, Resumed, Ended)
 }
 _TIMES = {"at", "opened_at"}
 
@@ -153,7 +165,7 @@ def encode(event: Event) -> dict[str, Any]:
         elif isinstance(value, Mapping):
             value = dict(value)
         elif value is None and spec.name == "handoff":
-            continue
+            continue  # written only when the end hands off
         data[spec.name] = value
     return data
 
@@ -166,6 +178,7 @@ class BadEvent(ValueError):
 _OPTIONAL: dict[tuple[EventKind, str], Any] = {
     (EventKind.START, "path"): "",
     (EventKind.START, "sha256"): "",
+    (EventKind.START, "channel"): None,
     (EventKind.END, "handoff"): None,
 }
 _CHECKS: dict[str, tuple[type, ...]] = {
@@ -174,6 +187,7 @@ _CHECKS: dict[str, tuple[type, ...]] = {
     "playbook_changed": (bool,),
     "lang": (str, type(None)),
     "handoff": (str, type(None)),
+    "channel": (str, type(None)),
     "inputs": (dict,),
     "stops_at": (list,),
 }

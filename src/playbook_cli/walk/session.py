@@ -18,8 +18,8 @@ from pathlib import Path
 
 from playbook_cli.core.errors import Interrupted, PlaybookError, UsageError, WalkError
 from playbook_cli.core.i18n import labels_for
-from playbook_cli.core.inputs import check_known, filled_reply, problem, resolve_inputs
-from playbook_cli.core.model import Node, NodeKind, Playbook
+from playbook_cli.core.inputs import Refused, accept, check_given, default_value, filled_reply, resolve_inputs
+from playbook_cli.core.model import InputSpec, Node, NodeKind, Playbook
 from playbook_cli.walk import actions, view
 from playbook_cli.walk import events as ev
 from playbook_cli.walk.journal import JournalWriter, default_journal_path, read_journal, recorded_playbook, set_aside_torn_tail
@@ -31,28 +31,37 @@ Clock = Callable[[], datetime]
 LoadPlaybook = Callable[[str], Playbook]
 
 
-def ask_inputs(playbook: Playbook, preset: Mapping[str, str], terminal: Terminal, lang: str | None) -> dict[str, str]:
-    """Ask each input not given with --set, re-asking until the value is acceptable."""
-    values = dict(preset)
+def ask_input(playbook: Playbook, spec: InputSpec, terminal: Terminal, lang: str | None) -> str | None:
+    """Ask one input until the value is acceptable: options numbered, the default offered."""
     say = playbook.localizer(lang)
-    for name, spec in playbook.inputs.items():
-        if name in values:
-            continue
-        prompt = say(spec.prompt)
-        if spec.default:
-            prompt += f" [{spec.default}]"
-        elif not spec.required:
-            prompt += f" ({labels_for(lang)['optional_input']})"
-        while True:
-            value = terminal.ask(prompt).strip()
-            if not value and spec.default:
-                value = spec.default
-            why = problem(spec, value, lang)
-            if why is None:
-                break
-            terminal.warn(why)
-        if value:
-            values[name] = value
+    labels = labels_for(lang)
+    if spec.options:
+        terminal.show(view.numbered(say(option) for option in spec.options))
+    prompt = say(spec.prompt)
+    default = default_value(playbook, spec, lang)
+    if spec.measure:
+        low, high = spec.measure.bounds
+        prompt += f" ({low}–{high})"
+    if default:
+        prompt += f" [{default}]"
+    elif not spec.required:
+        prompt += f" ({labels['optional_input']})"
+    while True:
+        typed = terminal.ask(prompt).strip()
+        try:
+            return accept(playbook, spec, typed or default, lang)
+        except Refused as exc:
+            terminal.warn(str(exc))
+
+
+def ask_inputs(playbook: Playbook, given: Mapping[str, str], terminal: Terminal, lang: str | None) -> dict[str, str]:
+    """Ask each input of the start not given up front."""
+    values = dict(given)
+    for name in playbook.asked_at_start():
+        if name not in values:
+            value = ask_input(playbook, playbook.inputs[name], terminal, lang)
+            if value is not None:
+                values[name] = value
     return values
 
 
@@ -80,18 +89,36 @@ class WalkSession:
         self.record(events)
         for event in events:
             if isinstance(event, ev.DueSoon):
-                self.terminal.show(view.reminder(event, labels_for(self.state.lang)))
+                self.terminal.show(view.reminder(self.playbook, event, labels_for(self.state.lang), self.state.lang))
+
+    def ask_node_inputs(self, node: Node) -> None:
+        """The inputs this node `asks` that no one has given yet, each journaled as it is answered."""
+        for name in actions.inputs_to_ask(self.playbook, self.state, node):
+            spec = self.playbook.inputs[name]
+            if self.answers is None:
+                value = ask_input(self.playbook, spec, self.terminal, self.state.lang)
+            else:
+                try:
+                    value = accept(self.playbook, spec, default_value(self.playbook, spec, self.state.lang), self.state.lang)
+                except Refused as exc:
+                    self.record(actions.pause(self.state, self.now()))
+                    raise WalkError(
+                        f"{exc} at '{node.id}': give it up front (--set {name}=VALUE, or under `inputs:` in the answers file)"
+                    ) from None
+            if value is not None:
+                self.record(actions.give_input(self.state, name, value, self.now()))
 
     def show_step(self) -> None:
         node = self.playbook.nodes[self.state.current.node]
         now = self.now()
         statuses = clock_statuses(self.playbook, self.state, now)
-        reply = filled_reply(self.playbook, node, self.state.lang, self.state.inputs)
-        self.terminal.show(view.step_block(self.playbook, self.state, node, now, reply, statuses))
+        channel, _ = node.reply_for(self.state.channel)
+        reply = filled_reply(self.playbook, node, self.state.lang, self.state.inputs, self.state.channel)
+        self.terminal.show(view.step_block(self.playbook, self.state, node, now, view.Reply(reply, channel), statuses))
 
     def show_clocks(self) -> None:
         statuses = clock_statuses(self.playbook, self.state, self.now())
-        line = view.clock_line(statuses, labels_for(self.state.lang))
+        line = view.clock_lines(self.playbook, statuses, labels_for(self.state.lang), self.state.lang)
         if line is not None:
             self.terminal.show(line)
 
@@ -104,8 +131,9 @@ class WalkSession:
         try:
             while not self.state.ended:
                 self.record_clock_events()
-                self.show_step()
                 node = self.playbook.nodes[self.state.current.node]
+                self.ask_node_inputs(node)
+                self.show_step()
                 if self.answers is not None:
                     self._scripted_step(node, self.answers)
                 else:
@@ -182,6 +210,7 @@ class NewWalk:
     file: str
     preset: Mapping[str, str]  # --set values, over the answers file's inputs
     lang: str | None
+    channel: str | None
     opened_at: datetime
     journal: Path | None
     interactive: bool
@@ -193,11 +222,13 @@ def start_walk(playbook: Playbook, request: NewWalk, terminal: Terminal, now: Cl
 
     if request.lang is not None and playbook.languages and request.lang not in playbook.languages:
         raise UsageError(f"--lang {request.lang}: {request.file} is written in {', '.join(playbook.languages)}")
+    if request.channel is not None and request.channel not in playbook.channels:
+        offered = f"its replies are for {', '.join(playbook.channels)}" if playbook.channels else "it has no replies per channel"
+        raise UsageError(f"--channel {request.channel}: {request.file} has no channel of that name; {offered}")
     lang = request.lang or playbook.default_language
-    given = dict(request.preset)
+    given = check_given(playbook, request.preset, lang)  # before asking anything: a bad --set stops here
     try:
         if request.interactive:
-            check_known(playbook, given)  # before asking anything
             terminal.show(Text(playbook.localizer(lang)(playbook.title), style="bold"))
             given = ask_inputs(playbook, given, terminal, lang)
         values = resolve_inputs(playbook, given, lang)
@@ -212,7 +243,9 @@ def start_walk(playbook: Playbook, request: NewWalk, terminal: Terminal, now: Cl
     except OSError as exc:
         raise UsageError(f"{path}: cannot write the journal: {exc.strerror or exc}") from None
     terminal.show(Text("Journal: ", style="dim") + Text(str(path), style="bold"))
-    started = actions.begin(playbook, file=request.file, inputs=values, lang=lang, opened_at=request.opened_at, at=now())
+    started = actions.begin(
+        playbook, file=request.file, inputs=values, lang=lang, opened_at=request.opened_at, at=now(), channel=request.channel
+    )
     session = WalkSession(playbook, replay(playbook, started[:1]), writer, terminal, now, answers)
     session.record(started)
     return session

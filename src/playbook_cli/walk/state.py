@@ -42,8 +42,9 @@ class Note:
 class WalkState:
     playbook_id: str
     lang: str | None
-    inputs: Mapping[str, str]
+    inputs: Mapping[str, str]  # given at the start, and those asked at nodes since
     opened_at: datetime
+    channel: str | None = None
     path: tuple[Step, ...] = ()
     notes: tuple[Note, ...] = ()
     breached: frozenset[str] = frozenset()
@@ -115,10 +116,12 @@ def apply(playbook: Playbook, state: WalkState | None, event: ev.Event) -> WalkS
 def _apply(playbook: Playbook, state: WalkState | None, event: ev.Event) -> WalkState:
     at = event.at
     if isinstance(event, ev.Started):
-        return WalkState(playbook_id=event.playbook, lang=event.lang, inputs=dict(event.inputs), opened_at=event.opened_at)
+        return WalkState(
+            playbook_id=event.playbook, lang=event.lang, inputs=dict(event.inputs), opened_at=event.opened_at, channel=event.channel
+        )
     if state is None:
         raise WalkError("the journal does not begin with a start event")
-    if state.ended and not isinstance(event, (ev.Noted, ev.Paused, ev.Resumed)):
+    if state.ended and not isinstance(event, (ev.Noted, ev.Paused, ev.Resumed, ev.InputGiven)):
         raise WalkError(f"the journal goes on after the walk ended ({event.KIND} event)")
 
     if isinstance(event, ev.Entered):
@@ -154,6 +157,9 @@ def _apply(playbook: Playbook, state: WalkState | None, event: ev.Event) -> Walk
         taken_back = state.current
         previous = replace(state.path[-2], left_at=None, choice=None)
         return replace(state, path=(*state.path[:-2], previous), undone=(*state.undone, taken_back))
+
+    if isinstance(event, ev.InputGiven):
+        return replace(state, inputs={**state.inputs, event.name: event.value})
 
     if isinstance(event, ev.Noted):
         return replace(state, notes=(*state.notes, Note(event.node, at, event.text)))

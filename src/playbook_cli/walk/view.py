@@ -6,7 +6,8 @@ playbook and user text passed through `safe_text`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -20,15 +21,16 @@ from playbook_cli.core.durations import format_duration, format_elapsed
 from playbook_cli.core.i18n import labels_for
 from playbook_cli.core.model import Node, NodeKind, Playbook
 from playbook_cli.core.text_safety import safe_text
-from playbook_cli.walk.clock_text import clock_phrase
+from playbook_cli.walk.clock_text import clock_phrase, due_phrase
 from playbook_cli.walk.events import DueSoon
 from playbook_cli.walk.sla import ClockState, ClockStatus
 from playbook_cli.walk.state import WalkState
 
-__all__ = ["RenderableType", "clock_line", "reminder", "step_block", "summary"]
+__all__ = ["RenderableType", "Reply", "clock_lines", "numbered", "reminder", "step_block", "summary"]
 
 KIND_STYLE = {NodeKind.QUESTION: "bold magenta", NodeKind.ACTION: "bold cyan", NodeKind.END: "bold green"}
 CLOCK_STYLE = {
+    ClockState.PENDING: "dim",
     ClockState.RUNNING: "green",
     ClockState.DUE_SOON: "yellow",
     ClockState.BREACHED: "bold red",
@@ -37,6 +39,7 @@ CLOCK_STYLE = {
     ClockState.NOT_APPLICABLE: "dim",
 }
 CLOCK_MARK = {
+    ClockState.PENDING: "◌",
     ClockState.RUNNING: "●",
     ClockState.DUE_SOON: "▲",
     ClockState.BREACHED: "✖",
@@ -50,30 +53,53 @@ def _label(text: str, style: str = "dim") -> Text:
     return Text(text, style=style)
 
 
-def clock_line(statuses: list[ClockStatus], labels: Mapping[str, Any]) -> Text | None:
+@dataclass(frozen=True)
+class Reply:
+    """A step's reply, filled in, and the channel it is written for (None: every channel)."""
+
+    text: str | None
+    channel: str | None = None
+
+
+def numbered(items: Iterable[str]) -> Text:
+    """Options offered by number: `  1) Quý khách`."""
+    lines = Text()
+    for number, item in enumerate(items, 1):
+        if number > 1:
+            lines.append("\n")
+        lines.append(f"  {number}) ", style="bold")
+        lines.append(safe_text(item))
+    return lines
+
+
+def clock_lines(playbook: Playbook, statuses: list[ClockStatus], labels: Mapping[str, Any], lang: str | None) -> Text | None:
+    """One line per clock: mark, title, how it stands, when it is due and what stops it."""
     if not statuses:
         return None
-    line = Text("SLA ", style="bold")
-    for index, status in enumerate(statuses):
-        if index:
-            line.append("   ")
+    lines = Text("SLA", style="bold")
+    for status in statuses:
         style = CLOCK_STYLE[status.state]
-        line.append(f"{CLOCK_MARK[status.state]} ", style=style)
-        line.append(safe_text(status.name, "bold"))
-        line.append(" ")
-        line.append(clock_phrase(status, labels), style=style)
-        if status.running and status.fulfilled_by and status.state is not ClockState.NOT_APPLICABLE:
-            line.append(safe_text(f" ({labels['clock_stops_at']} {', '.join(status.fulfilled_by)})", "dim"))
-    return line
+        lines.append("\n")
+        lines.append(f"  {CLOCK_MARK[status.state]} ", style=style)
+        lines.append(safe_text(playbook.clock_title(status.name, lang), "dim" if status.state is ClockState.PENDING else "bold"))
+        lines.append(" ")
+        lines.append(clock_phrase(status, labels), style=style)
+        due = due_phrase(status, labels, lang)
+        if due:
+            lines.append(f" · {due}", style=style)
+        if status.running and status.fulfilled_by:
+            lines.append(safe_text(f" ({labels['clock_stops_at']} {', '.join(status.fulfilled_by)})", "dim"))
+    return lines
 
 
-def reminder(event: DueSoon, labels: Mapping[str, Any]) -> Text:
+def reminder(playbook: Playbook, event: DueSoon, labels: Mapping[str, Any], lang: str | None) -> Text:
     """The one-time reminder shown when a clock enters its last stretch."""
-    text = labels["reminder"].format(clock=event.clock, left=event.left, stops=", ".join(event.stops_at))
+    title = playbook.clock_title(event.clock, lang)
+    text = labels["reminder"].format(clock=title, left=event.left, stops=", ".join(event.stops_at))
     return Text("⏰ ", style="bold yellow") + safe_text(text, "bold yellow")
 
 
-def step_block(playbook: Playbook, state: WalkState, node: Node, now: datetime, reply: str | None, statuses: list[ClockStatus]) -> Group:
+def step_block(playbook: Playbook, state: WalkState, node: Node, now: datetime, reply: Reply, statuses: list[ClockStatus]) -> Group:
     lang = state.lang
     say = playbook.localizer(lang)
     labels = labels_for(lang)
@@ -108,18 +134,23 @@ def step_block(playbook: Playbook, state: WalkState, node: Node, now: datetime, 
         parts.append(_label(f"{labels['checklist']}:"))
         for step in node.steps:
             parts.append(Text("  [ ] ") + safe_text(say(step)))
-    if reply is not None:
-        parts.append(Rule(Text(labels["reply_copy"], style="dim"), style="dim", align="left"))
-        parts.append(safe_text(reply))
-        parts.append(Rule(style="dim"))
+    if reply.text is not None:
+        heading = labels["reply_copy"] + (f" · {reply.channel}" if reply.channel else "")
+        parts.append(Rule(safe_text(heading, "dim"), style="dim", align="left"))
+        parts.append(safe_text(reply.text))
+        others = [channel for channel in node.replies if channel != reply.channel]
+        if others:
+            parts.append(Rule(safe_text(f"{labels['other_channels']}: {', '.join(others)}", "dim"), style="dim", align="left"))
+        else:
+            parts.append(Rule(style="dim"))
     if node.notes:
         parts.append(_label(f"{labels['notes']}: ") + safe_text(say(node.notes), "italic"))
     if node.kind is NodeKind.QUESTION:
         for number, choice in enumerate(node.choices, 1):
             parts.append(Text(f"  {number}) ", style="bold") + safe_text(say(choice.answer)))
-    line = clock_line(statuses, labels)
-    if line is not None:
-        parts.append(line)
+    clocks = clock_lines(playbook, statuses, labels, lang)
+    if clocks is not None:
+        parts.append(clocks)
     return Group(*parts)
 
 
@@ -143,8 +174,8 @@ def summary(playbook: Playbook, state: WalkState, statuses: list[ClockStatus], j
 
     for status in statuses:
         style = CLOCK_STYLE[status.state]
-        line = Text(f"{CLOCK_MARK[status.state]} ", style=style) + safe_text(status.name, "bold") + Text(" ")
-        if status.state is ClockState.NOT_APPLICABLE:
+        line = Text(f"{CLOCK_MARK[status.state]} ", style=style) + safe_text(playbook.clock_title(status.name, lang), "bold") + Text(" ")
+        if status.state in (ClockState.NOT_APPLICABLE, ClockState.PENDING):
             line.append(clock_phrase(status, labels), style=style)
         elif status.running:
             line.append(f"{labels['clock_never_stopped']}; " + clock_phrase(status, labels), style=style)
