@@ -365,7 +365,7 @@ def calendar_problems(raw: object) -> list[CalendarProblem]:
         return [CalendarProblem((), "a calendar is a mapping with timezone, hours, holidays and workdays; " + _example_hint())]
     problems: list[CalendarProblem] = []
     for key in raw:
-        if key not in CALENDAR_KEYS:
+        if key not in CALENDAR_KEYS and not str(key).startswith("x-"):  # x- keys are ignored, as everywhere
             problems.append(
                 CalendarProblem(
                     (key,), f"'{key}' is not a calendar key; write timezone, hours, holidays or workdays{did_you_mean(key, CALENDAR_KEYS)}"

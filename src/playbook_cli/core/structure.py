@@ -56,6 +56,23 @@ def reachable_from(edges: dict[str, list[str]], start: str) -> set[str]:
     return seen
 
 
+def clock_target(clock: Any) -> tuple[tuple, Any]:
+    """(path relative to the clock, value) of a clock's target.
+
+    A clock is a DURATION (the target itself) or, in revision 1.1, a mapping with `target`.
+    """
+    if isinstance(clock, dict):
+        return ("target",), clock.get("target")
+    return (), clock
+
+
+def name_refs(value: Any) -> list[tuple[tuple, str]]:
+    """(relative path, name) of a NAME-or-list-of-NAMEs value, such as a clock's `when`."""
+    if isinstance(value, str):
+        return [((), value)]
+    return [((index,), item) for index, item in enumerate(sequence(value)) if isinstance(item, str)]
+
+
 def text_paths(data: Any) -> Iterator[tuple[tuple, Any]]:
     """(path, value) of every place the format says holds a TEXT."""
     data = mapping(data)
@@ -64,14 +81,26 @@ def text_paths(data: Any) -> Iterator[tuple[tuple, Any]]:
             yield (key,), data[key]
     for role, title in mapping(data.get("roles")).items():
         yield ("roles", role), title
+    for name, clock in mapping(data.get("sla")).items():
+        if isinstance(clock, dict) and "title" in clock:
+            yield ("sla", name, "title"), clock["title"]
     for name, spec in mapping(data.get("inputs")).items():
-        if isinstance(spec, dict) and "prompt" in spec:
-            yield ("inputs", name, "prompt"), spec["prompt"]
+        if not isinstance(spec, dict):
+            continue
+        for key in ("prompt", "hint"):
+            if key in spec:
+                yield ("inputs", name, key), spec[key]
+        for index, option in enumerate(sequence(spec.get("options"))):
+            yield ("inputs", name, "options", index), option
+        if isinstance(spec.get("default"), dict):  # a plain string is the same in every language
+            yield ("inputs", name, "default"), spec["default"]
     for node_id, node in nodes(data).items():
         base = ("nodes", node_id)
         for key in NODE_TEXT_KEYS:
             if key in node:
                 yield (*base, key), node[key]
+        for channel, reply in mapping(node.get("replies")).items():
+            yield (*base, "replies", channel), reply
         for index, step in enumerate(sequence(node.get("steps"))):
             yield (*base, "steps", index), step
         for index, choice in enumerate(sequence(node.get("choices"))):

@@ -24,3 +24,9 @@ def test_error_in_a_per_language_template(findings):
     bad = with_reply("    reply:\n      en: 'Dear {{ customer'\n")
     [(line, column, _, _)] = findings(bad, RULE)
     assert (line, column) == (20, 11)
+
+
+def test_error_in_one_channel_of_replies(findings):
+    bad = with_reply("    replies:\n      email: 'Dear {{ customer }}'\n      chat:\n        en: 'Hi {{ customer'\n")
+    [(line, column, _, _)] = findings(bad, RULE)
+    assert (line, column) == (22, 13)

@@ -18,3 +18,12 @@ def test_undeclared_variable_on_its_line_in_a_block(findings):
     [(line, column, _, message)] = findings(bad, RULE)
     assert (line, column) == (22, 7)
     assert "'tiket'" in message and "did you mean 'ticket'?" in message
+
+
+def test_every_channel_and_language_of_replies(findings):
+    replies = (
+        "    replies:\n      email: {en: 'Dear {{ customer }}', vi: 'Kính gửi {{ custmer }}'}\n      chat: |\n        Hi {{ tiket }}\n"
+    )
+    got = findings(with_reply(replies), RULE)
+    assert [(line, column) for line, column, _, _ in got] == [(21, 46), (23, 9)]
+    assert "did you mean 'customer'?" in got[0][3] and "did you mean 'ticket'?" in got[1][3]

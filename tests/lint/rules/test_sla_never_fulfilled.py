@@ -14,3 +14,11 @@ def test_clock_no_step_fulfils_is_info():
     [finding] = [f for f in lint_paths([str(SPEC_EXAMPLE)]).findings if f.rule == RULE]
     assert (finding.line, finding.column, finding.severity.value) == (14, 3, "info")
     assert "clock 'resolution'" in finding.message
+
+
+def test_clock_mapping_no_step_fulfils(findings):
+    text = MINIMAL.replace("start: q\n", "sla:\n  first_reply:\n    target: 1h\n    when: [a]\nstart: q\n")
+    [(line, column, _, message)] = findings(text, RULE)
+    assert (line, column) == (5, 3)
+    assert "no step fulfils clock 'first_reply'" in message
+    assert findings(text.replace("    next: done\n  done", "    fulfills: [first_reply]\n    next: done\n  done"), RULE) == []

@@ -1,7 +1,8 @@
-"""An input `pattern` that is not a valid regular expression, or a `default` it rejects.
+"""An input `pattern` that is not a valid regular expression.
 
-A broken pattern would make the walk refuse every value; a default that fails its own
-pattern could never be accepted. Error.
+A broken pattern would make the walk refuse every value. Error: fix the regular
+expression, for example `pattern: "^CS-[0-9]+$"`. (A `default` the pattern rejects is
+reported by inputs/bad-default.)
 """
 
 import re
@@ -17,15 +18,13 @@ SCOPE = Scope.FILE
 
 def check(ctx):
     for name, spec in mapping(ctx.data.get("inputs")).items():
-        spec = mapping(spec)
-        pattern = spec.get("pattern")
+        pattern = mapping(spec).get("pattern")
         if not isinstance(pattern, str):
             continue
         try:
-            compiled = re.compile(pattern)
+            re.compile(pattern)
         except re.error as exc:
-            yield ctx.at(("inputs", name, "pattern"), f"the pattern of input '{name}' is not a valid regular expression: {exc}")
-            continue
-        default = spec.get("default")
-        if isinstance(default, str) and not compiled.search(default):
-            yield ctx.at(("inputs", name, "default"), f"the default '{default}' of input '{name}' does not match its pattern {pattern}")
+            yield ctx.at(
+                ("inputs", name, "pattern"),
+                f"the pattern of input '{name}' is not a valid regular expression: {exc}; fix it (for example ^CS-[0-9]+$)",
+            )

@@ -16,7 +16,8 @@ SCOPE = Scope.FILE
 
 def check(ctx):
     roles = mapping(ctx.data.get("roles"))
-    used = {ctx.data.get("owner")} | {node.get("owner") for node in nodes(ctx.data).values()}
+    owners = [ctx.data.get("owner")] + [node.get("owner") for node in nodes(ctx.data).values()]
+    used = {owner for owner in owners if isinstance(owner, str)}
     for role in roles:
         if role not in used:
             yield ctx.at(("roles", role), f"role '{role}' owns no step; make it the owner of one, or remove it", key=True)

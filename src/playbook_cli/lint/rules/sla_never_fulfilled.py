@@ -16,7 +16,7 @@ SCOPE = Scope.FILE
 
 
 def check(ctx):
-    fulfilled = {clock for node in nodes(ctx.data).values() for clock in sequence(node.get("fulfills"))}
+    fulfilled = {clock for node in nodes(ctx.data).values() for clock in sequence(node.get("fulfills")) if isinstance(clock, str)}
     for clock in mapping(ctx.data.get("sla")):
         if clock not in fulfilled:
             yield ctx.at(

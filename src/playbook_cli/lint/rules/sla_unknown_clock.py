@@ -1,7 +1,9 @@
-"""A `fulfills` entry that names no clock in `sla`.
+"""A `fulfills` or `pauses` entry that names no clock in `sla`.
 
-An action can only stop SLA clocks the playbook declares; a misspelt clock would never
-be marked as met. Error.
+An action can only stop SLA clocks the playbook declares, and a node can only pause
+them; a misspelt clock would never be marked as met, or would keep counting while the
+team waits on the customer. Error: write the name of a clock declared under `sla`, for
+example `pauses: [first_reply]`.
 """
 
 from playbook_cli.core.findings import Severity
@@ -17,7 +19,8 @@ SCOPE = Scope.FILE
 def check(ctx):
     clocks = mapping(ctx.data.get("sla"))
     for node_id, node in nodes(ctx.data).items():
-        for index, clock in enumerate(sequence(node.get("fulfills"))):
-            if isinstance(clock, str) and clock not in clocks:
-                hint = did_you_mean(clock, clocks) or (f"; clocks are: {', '.join(clocks)}" if clocks else "; declare it under `sla`")
-                yield ctx.at(("nodes", node_id, "fulfills", index), f"'{clock}' is not an SLA clock{hint}")
+        for key in ("fulfills", "pauses"):
+            for index, clock in enumerate(sequence(node.get(key))):
+                if isinstance(clock, str) and clock not in clocks:
+                    hint = did_you_mean(clock, clocks) or (f"; clocks are: {', '.join(clocks)}" if clocks else "; declare it under `sla`")
+                    yield ctx.at(("nodes", node_id, key, index), f"'{clock}' is not an SLA clock{hint}")
