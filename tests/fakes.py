@@ -2,8 +2,9 @@
 
 `FakeTerminal` answers each prompt with the next key the test gave and records what
 the walk shows as plain text; an `Advance(minutes=...)` among the keys moves the
-`FakeClock` before the next key is typed. Hand both to the CLI through an injected
-`Environment` and the interactive walk runs in milliseconds.
+`FakeClock` while the prompt waits and lets it tick, as the live terminal does every
+second: reminders and breaches fire then, without a key. Hand both to the CLI through
+an injected `Environment` and the interactive walk runs in milliseconds.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from datetime import UTC, datetime, timedelta
 from rich.console import Console
 
 from playbook_cli.cli.env import Environment
+from playbook_cli.walk.terminal import Ask
 
 
 @dataclass
@@ -41,23 +43,37 @@ class FakeTerminal:
     width: int = 100
     lines: list[str] = field(default_factory=list)
     prompts: list[str] = field(default_factory=list)
+    bells: int = 0
+    copied: list[str] = field(default_factory=list)
+    can_copy: bool = True
+    toolbars: list[str] = field(default_factory=list)
 
     def show(self, renderable) -> None:
         buffer = io.StringIO()
         Console(file=buffer, width=self.width, color_system=None, highlight=False).print(renderable)
         self.lines.extend(buffer.getvalue().rstrip("\n").split("\n"))
 
-    def ask(self, prompt: str) -> str:
-        self.prompts.append(prompt)
+    def ask(self, question: Ask) -> str:
+        self.prompts.append(question.prompt)
         while self.keys and isinstance(self.keys[0], Advance):
             self.clock.now += timedelta(minutes=self.keys.pop(0).minutes)
+            for alert in question.tick() if question.tick else ():  # the prompt waited: time ticked
+                self.show(alert.renderable)
+                self.bells += alert.bell
+        if question.toolbar:
+            self.toolbars.append("".join(text for _, text in question.toolbar()))
         if not self.keys:
             raise EOFError
         key = self.keys.pop(0)
         if isinstance(key, Interrupt):
             raise KeyboardInterrupt
-        self.lines.append(f"{prompt} › {key}")
+        self.lines.append(f"{question.prompt} › {key}")
         return key
+
+    def copy(self, text: str) -> bool:
+        if self.can_copy:
+            self.copied.append(text)
+        return self.can_copy
 
     def warn(self, message: str) -> None:
         self.lines.append(f"! {message}")

@@ -50,7 +50,7 @@ def test_scenario_problems_are_failures(cli, write):
     assert "ran out of answers at question 'how-late'" in result.stdout
     assert "1 answer(s) left unused" in result.stdout
     bad_input = FULL.replace("inputs: {customer: An, ticket: CS-12}", "inputs: {customer: An, ticket: cs12}")
-    assert "'cs12' is not a valid ticket" in cli("test", write(bad_input, "delayed-response.yaml")).stdout
+    assert "'cs12' is not a valid 'Ticket ID'" in cli("test", write(bad_input, "delayed-response.yaml")).stdout
 
 
 def test_json_report(cli, write):

@@ -70,12 +70,12 @@ def test_an_answer_matching_nothing_exits_2_with_what_is_accepted(cli, tmp_path)
 @pytest.mark.parametrize(
     "args, message",
     [
-        (["--set", "customer=An", "--set", "ticket=cs12"], "'cs12' is not a valid ticket: it must match ^[A-Z]+-[0-9]+$"),
-        ([], "'customer' is required; pass it with --set customer=VALUE"),
+        (["--set", "customer=An", "--set", "ticket=cs12"], "'cs12' is not a valid 'Ticket ID': it must match ^[A-Z]+-[0-9]+$"),
+        ([], "'Customer name' is required; pass it with --set customer=VALUE"),
         (["--set", "custmer=An"], "no input named custmer"),
         (["--set", "customer"], "write --set NAME=VALUE"),
         (["--set", "customer=An", "--lang", "fr"], "written in en, vi"),
-        (["--set", "customer=An", "--opened-at", "yesterday"], "not an ISO-8601 time"),
+        (["--set", "customer=An", "--opened-at", "yesterday"], "is not a time; write an ISO time"),
     ],
 )
 def test_bad_input_exits_2_with_a_message(cli, tmp_path, args, message):
@@ -105,7 +105,7 @@ def test_breaches_are_journaled_and_reported(cli, tmp_path):
     assert result.exit_code == 0
     breaches = [e for e in journal_events(journal) if e["event"] == "sla-breach"]
     assert [e["clock"] for e in breaches] == ["first_reply"]  # no step can stop "resolution": not on this path
-    assert "BREACHED" in result.stdout and "late (target 1h)" in result.stdout
+    assert "⛔ first_reply is OVERDUE (target 1 h)" in result.stdout and "late (target 1 h)" in result.stdout
 
 
 def test_resume_goes_on_with_new_answers_and_appends(cli, tmp_path, answers):
@@ -172,8 +172,20 @@ def test_playbook_text_cannot_drive_the_terminal_or_rich_markup(cli, write, tmp_
 def test_resume_refuses_options_the_journal_already_records(cli, tmp_path):
     journal = tmp_path / "j.jsonl"
     cli("walk", SPEC_EXAMPLE, "--set", "customer=An", "--journal", journal, input="")
-    result = cli("walk", "--resume", journal, "--lang", "vi", "--set", "customer=B")
-    assert result.exit_code == 2 and "--set, --lang cannot be used with --resume" in result.stderr
+    result = cli("walk", "--resume", journal, "--channel", "chat", "--set", "customer=B")
+    assert result.exit_code == 2 and "--set, --channel cannot be used with --resume" in result.stderr
+
+
+def test_the_language_may_change_on_resume_and_is_journaled(cli, tmp_path):
+    journal = tmp_path / "j.jsonl"
+    cli("walk", SPEC_EXAMPLE, "--set", "customer=An", "--journal", journal, input="")
+    result = cli("walk", "--resume", journal, "--lang", "vi", input="2\n\n")
+    assert result.exit_code == 0, result.output
+    assert "Đã quá hạn phản hồi đầu tiên chưa?" in result.stdout and "Hoàn tất" in result.stdout
+    resumed = [e for e in journal_events(journal) if e["event"] == "resume"]
+    assert resumed[-1]["lang"] == "vi"
+    refused = cli("walk", "--resume", journal, "--lang", "fr")
+    assert refused.exit_code == 2 and "--lang fr" in refused.stderr and "en, vi" in refused.stderr
 
 
 def test_resume_from_another_directory_finds_the_playbook(cli, tmp_path, monkeypatch, write):
@@ -196,6 +208,6 @@ def test_a_clock_in_its_last_stretch_is_reminded_once_and_journaled(cli, tmp_pat
     result = cli("walk", SPEC_EXAMPLE, "--set", "customer=An", "--opened-at", opened, "--journal", journal, input="1\n")
     assert result.exit_code == 0
     assert result.stdout.count("⏰ Reminder: first_reply has") == 1
-    assert "it stops when apologise, reply-now is done" in result.stdout
+    assert "it stops when #2 Apologise and give a firm time, #3 Reply now with the answer is done" in result.stdout
     [due] = [e for e in journal_events(journal) if e["event"] == "sla-due-soon"]
     assert due["clock"] == "first_reply" and due["stops_at"] == ["apologise", "reply-now"]

@@ -96,7 +96,7 @@ def test_time_waiting_on_the_customer_does_not_count_and_is_reported(cli, tmp_pa
 def test_a_clock_that_starts_at_a_node_is_pending_before_it(cli, tmp_path):
     _result, env, _journal = walk(cli, tmp_path, ["Lan", "", "", "s", "2", "", "4", ""], "--lang", "en")
     fix_lines = [line for line in env.terminal.screen.splitlines() if "Fix delivered" in line]
-    assert fix_lines and "pending: applies once the walk reaches reply-complaint" in fix_lines[0]
+    assert fix_lines and "pending (target 1 d) (applies once the walk reaches #2)" in fix_lines[0]
 
 
 def test_an_explicit_remind_fires_at_its_own_window(cli, tmp_path):
@@ -106,7 +106,7 @@ def test_an_explicit_remind_fires_at_its_own_window(cli, tmp_path):
     assert result.exit_code == 0
     due_soon = [e for e in events(journal) if e["event"] == "sla-due-soon"]
     assert [e["clock"] for e in due_soon] == ["first_reply"] and due_soon[0]["left"] == "19m"
-    assert "Reminder: First reply has 19m left" in env.terminal.screen
+    assert "Reminder: First reply has 19 min left" in env.terminal.screen
 
 
 def test_options_are_offered_numbered_and_matched_without_accents(cli, tmp_path):
@@ -126,16 +126,16 @@ def test_set_takes_an_option_by_number_or_in_another_language(cli, tmp_path):
 def test_a_bad_set_value_stops_before_any_question_and_records_nothing(cli, tmp_path):
     result, env, journal = walk(cli, tmp_path, ["Lan"], "--set", "salutation=sir")
     assert result.exit_code == 2
-    assert "'sir' is not one of the options for salutation" in env.stderr.getvalue()
+    assert "'sir' không có trong các lựa chọn của 'Xưng hô với khách hàng'" in env.stderr.getvalue()
     assert env.terminal.prompts == [] and not journal.exists()
     result, env, journal = walk(cli, tmp_path, ["Lan"], "--set", "satisfaction=9")
-    assert result.exit_code == 2 and "type a whole number from 1 to 5" in env.stderr.getvalue()
+    assert result.exit_code == 2 and "gõ một số nguyên từ 1 đến 5" in env.stderr.getvalue()
 
 
 def test_the_hint_is_shown_instead_of_the_pattern(cli, tmp_path):
     result, env, _journal = walk(cli, tmp_path, ["Lan", "", "cs7", "CS-7", "2", "", "4", ""])
     assert result.exit_code == 0
-    assert "! 'cs7' is not a valid ticket: dạng CS-123" in env.terminal.screen
+    assert "! 'cs7' không hợp lệ cho 'Mã yêu cầu': dạng CS-123" in env.terminal.screen
     assert "^CS-" not in env.terminal.screen
 
 
@@ -149,7 +149,7 @@ def test_an_input_asked_at_a_node_is_asked_there_checked_and_journaled(cli, tmp_
     result, env, journal = walk(cli, tmp_path, ["Lan", "", "", "2", "", "7", "4", ""])
     assert result.exit_code == 0
     assert not any(prompt.startswith("Điểm hài lòng") for prompt in env.terminal.prompts[:3])  # not at the start
-    assert "! '7' is not a CSAT score; type a whole number from 1 to 5" in env.terminal.screen
+    assert "! '7' không phải điểm CSAT; gõ một số nguyên từ 1 đến 5" in env.terminal.screen
     [given] = [e for e in events(journal) if e["event"] == "input"]
     assert (given["node"], given["name"], given["value"]) == ("follow-up", "satisfaction", "4")
     assert "Cảm ơn Quý khách đã chấm 4 điểm." in env.terminal.screen

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, TextIO
 
+from playbook_cli.walk.live import LiveTerminal  # imports prompt_toolkit only when used
 from playbook_cli.walk.terminal import ConsoleTerminal, Terminal
 
 if TYPE_CHECKING:
@@ -32,6 +33,7 @@ class Environment:
     stderr: TextIO
     stdin_is_terminal: bool
     now: Callable[[], datetime] = utc_now
+    stdout_is_terminal: bool = False
     environ: Mapping[str, str] = field(default_factory=dict)
     width: int | None = None  # None: ask the terminal
     terminal: Terminal | None = None  # the walk's terminal; None: a rich console on these streams
@@ -39,21 +41,30 @@ class Environment:
     @classmethod
     def from_system(cls) -> Environment:
         """The process's own streams and clock, read when the command runs (tests swap sys.stdout)."""
-        return cls(sys.stdin, sys.stdout, sys.stderr, sys.stdin.isatty(), utc_now, dict(os.environ))
+        return cls(sys.stdin, sys.stdout, sys.stderr, sys.stdin.isatty(), utc_now, sys.stdout.isatty(), dict(os.environ))
 
-    def console(self) -> Console:
-        """Rich output on stdout: colour only on a terminal, NO_COLOR honoured (by rich)."""
+    def console(self, *, wrap: bool = False) -> Console:
+        """Rich output on stdout: colour only on a terminal, NO_COLOR honoured (by rich).
+
+        `wrap` breaks long lines between words at the terminal's width (the walk's
+        screens); without, a line is written whole (findings stay one line for grep).
+        """
         from rich.console import Console  # lazy: rich costs start-up time `--version` must not pay
 
-        return Console(file=self.stdout, highlight=False, soft_wrap=True, width=self.width)
+        return Console(file=self.stdout, highlight=False, soft_wrap=not wrap, width=self.width)
 
-    def error_console(self) -> Console:
+    def error_console(self, *, wrap: bool = False) -> Console:
         from rich.console import Console  # lazy: heavy, kept off start-up
 
-        return Console(file=self.stderr, highlight=False, soft_wrap=True, width=self.width)
+        return Console(file=self.stderr, highlight=False, soft_wrap=not wrap, width=self.width)
 
     def walk_terminal(self) -> Terminal:
-        return self.terminal or ConsoleTerminal(self.console(), self.error_console())
+        """The walk's terminal: the injected one, a live prompt for a person, else plain lines."""
+        if self.terminal is not None:
+            return self.terminal
+        if self.stdin_is_terminal and self.stdout_is_terminal:
+            return LiveTerminal(self.console(wrap=True), self.error_console(wrap=True))
+        return ConsoleTerminal(self.console(wrap=self.stdout_is_terminal), self.error_console())
 
     def read_stdin_lines(self) -> list[str]:
         """Non-empty lines of stdin, stripped: scripted answers piped in."""

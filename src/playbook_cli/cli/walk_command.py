@@ -7,11 +7,18 @@ from typing import Annotated
 
 import typer
 
-from playbook_cli.cli.common import environment, parse_instant
+from playbook_cli.cli.common import environment, parse_opened_at
+from playbook_cli.cli.env import Environment
 from playbook_cli.core.errors import UsageError
+from playbook_cli.core.i18n import format_moment, text
 from playbook_cli.lint.runner import load_playbook
 from playbook_cli.walk.answers import load_answers
-from playbook_cli.walk.session import EndedWalk, NewWalk, resume_walk, start_walk, walk_summary
+from playbook_cli.walk.discovery import find_playbook, open_walks
+from playbook_cli.walk.journal import JOURNAL_DIR
+from playbook_cli.walk.starting import EndedWalk, NewWalk, resume_walk, start_walk, walk_summary
+from playbook_cli.walk.terminal import Ask
+
+LIBRARY = Path("playbooks")  # where `playbook walk ID` looks (a configurable library path comes with configuration)
 
 
 def parse_sets(values: list[str] | None) -> dict[str, str]:
@@ -24,9 +31,60 @@ def parse_sets(values: list[str] | None) -> dict[str, str]:
     return preset
 
 
+def playbook_path(given: str) -> str:
+    """A playbook named by its path, or by its id in the library."""
+    if Path(given).is_file():
+        return given
+    found = find_playbook(given, [Path.cwd() / LIBRARY]) if "/" not in given and not given.endswith((".yaml", ".yml")) else None
+    if found is None:
+        raise UsageError(f"{given}: no such file, and no playbook with that id in {LIBRARY}/")
+    return str(found)
+
+
+def is_journal(given: str) -> bool:
+    """A journal (JSON Lines: `*.jsonl`, or a file starting with a JSON object), not a playbook."""
+    if given.endswith(".jsonl"):
+        return True
+    try:
+        with open(given, "rb") as file:
+            return file.read(1) == b"{"
+    except OSError:
+        return False
+
+
+def choose_open_walk(env: Environment, lang: str | None) -> str:
+    """The journal `--resume` goes on with when none is named: the most recent open walk."""
+    directory = Path.cwd() / JOURNAL_DIR
+    walks = open_walks(directory)
+    if not walks:
+        raise UsageError(f"no open walk in {JOURNAL_DIR}; name the journal: playbook walk --resume JOURNAL")
+    today = env.now().astimezone().date()
+    todays = [walk for walk in walks if walk.started_at.astimezone().date() == today]
+    if len(todays) <= 1:
+        return str(walks[0].path)
+    listing = "\n".join(
+        f"  {number}) {walk.playbook} · {format_moment(walk.started_at, lang, env.now().astimezone().tzinfo)} · {walk.path}"
+        for number, walk in enumerate(todays, 1)
+    )
+    if not env.stdin_is_terminal:
+        raise UsageError(f"several walks are open today; name one: playbook walk --resume JOURNAL\n{listing}")
+    terminal = env.walk_terminal()
+    terminal.show(listing)
+    while True:
+        typed = terminal.ask(Ask(text(lang, "which_walk"), completions=[str(n) for n in range(1, len(todays) + 1)])).strip() or "1"
+        if typed.isdigit() and 1 <= int(typed) <= len(todays):
+            return str(todays[int(typed) - 1].path)
+        terminal.warn(text(lang, "which_walk_bad", count=len(todays)))
+
+
 def walk(
     ctx: typer.Context,
-    playbook: Annotated[str | None, typer.Argument(metavar="[PLAYBOOK]", help="The playbook to walk (optional with --resume).")] = None,
+    targets: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[PLAYBOOK] [JOURNAL]", help="The playbook to walk: a path, or an id in playbooks/. With --resume: the journal."
+        ),
+    ] = None,
     set_: Annotated[
         list[str] | None, typer.Option("--set", metavar="NAME=VALUE", help="Pre-fill an input: NAME=VALUE (repeatable).")
     ] = None,
@@ -34,13 +92,15 @@ def walk(
     lang: Annotated[str | None, typer.Option("--lang", metavar="CODE", help="Language code (default: the playbook's first).")] = None,
     opened_at: Annotated[
         str | None,
-        typer.Option("--opened-at", metavar="TIME", help="When the case was opened, ISO-8601 (default: now). SLA clocks run from here."),
+        typer.Option(
+            "--opened-at", metavar="TIME", help="When the case was opened: ISO-8601, HH:MM (today), 'yesterday 17:30' or '30m ago'."
+        ),
     ] = None,
     journal: Annotated[
         str | None,
         typer.Option("--journal", metavar="PATH", help="Where to write the journal (default: .playbook/journal/<id>-<time>.jsonl)."),
     ] = None,
-    resume: Annotated[str | None, typer.Option("--resume", metavar="JOURNAL", help="Go on with the walk recorded in this journal.")] = None,
+    resume: Annotated[bool, typer.Option("--resume", help="Go on with a walk: the JOURNAL named, else the most recent open one.")] = False,
     channel: Annotated[
         str | None, typer.Option("--channel", metavar="NAME", help="Show the replies written for this channel (e.g. email, chat).")
     ] = None,
@@ -48,9 +108,9 @@ def walk(
     """Walk a playbook step by step during an incident, journaling every decision.
 
     Interactive on a terminal; scripted with --answers FILE or when stdin is not a
-    terminal (one answer per line). At a prompt: b goes back, n adds a note, s shows the
-    SLA clocks, q (or Ctrl-C) pauses. Exit 0 at an end, 2 on bad input or when the
-    answers run out, 130 when paused; resume with --resume JOURNAL.
+    terminal (one answer per line). At a prompt, ? lists the keys: b back, n note,
+    s clocks, c copy the reply, t N tick an item, q (or Ctrl-C) pause. Exit 0 at an end,
+    2 on bad input or when the answers run out, 130 when paused; resume with --resume.
     """
     from rich.text import Text  # lazy: rich is heavy
 
@@ -59,45 +119,46 @@ def walk(
     scripted = load_answers(answers) if answers else None
     interactive = scripted is None and env.stdin_is_terminal
     stream = iter(scripted.answers) if scripted else (None if interactive else iter(env.read_stdin_lines()))
+    named = list(targets or ())
 
     if resume:
         given = [
-            flag
-            for flag, value in (
-                ("--set", set_),
-                ("--lang", lang),
-                ("--opened-at", opened_at),
-                ("--journal", journal),
-                ("--channel", channel),
-            )
-            if value
+            flag for flag, value in (("--set", set_), ("--opened-at", opened_at), ("--journal", journal), ("--channel", channel)) if value
         ]
         if given:
             raise UsageError(f"{', '.join(given)} cannot be used with --resume: the journal already records them")
-        resumed = resume_walk(resume, playbook, load_playbook, terminal, env.now, stream)
+        journals = [item for item in named if is_journal(item)]
+        playbooks = [item for item in named if not is_journal(item)]
+        if len(journals) > 1 or len(playbooks) > 1:
+            raise UsageError("--resume takes one journal (and, if it moved, the playbook): playbook walk --resume JOURNAL [PLAYBOOK]")
+        chosen = journals[0] if journals else choose_open_walk(env, lang)
+        resumed = resume_walk(chosen, playbooks[0] if playbooks else None, load_playbook, terminal, env.now, stream, lang)
         if isinstance(resumed, EndedWalk):
             terminal.show(walk_summary(resumed.playbook, resumed.state, resumed.journal, env.now(), load_playbook))
-            terminal.show(Text("This walk had already ended; nothing to resume."))
+            terminal.show(Text(text(resumed.state.lang, "already_ended")))
             return
         session = resumed
     else:
-        if not playbook:
-            raise UsageError("name the playbook to walk, e.g. playbook walk playbooks/delayed-response.yaml (or --resume JOURNAL)")
-        if not Path(playbook).is_file():
-            raise UsageError(f"{playbook}: no such file")
+        if not named:
+            raise UsageError("name the playbook to walk, e.g. playbook walk delayed-response (or --resume)")
+        if len(named) > 1:
+            raise UsageError(f"walk one playbook at a time; got {', '.join(named)}")
+        path = playbook_path(named[0])
+        playbook = load_playbook(path)
+        walk_lang = lang or playbook.default_language
         request = NewWalk(
-            file=playbook,
+            file=path,
             preset={**(scripted.inputs if scripted else {}), **parse_sets(set_)},
             lang=lang,
             channel=channel,
-            opened_at=parse_instant(opened_at, "--opened-at", env.now()),
+            opened_at=parse_opened_at(opened_at, env.now(), walk_lang),
             journal=Path(journal) if journal else None,
             interactive=interactive,
         )
-        session = start_walk(load_playbook(playbook), request, terminal, env.now, stream)
+        session = start_walk(playbook, request, terminal, env.now, stream)
 
     try:
         final = session.run()
     finally:
         session.journal.close()
-    env.console().print(walk_summary(session.playbook, final, session.journal.path, env.now(), load_playbook))
+    env.console(wrap=env.stdout_is_terminal).print(walk_summary(session.playbook, final, session.journal.path, env.now(), load_playbook))

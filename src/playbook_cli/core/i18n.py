@@ -1,6 +1,10 @@
-"""The fixed words of screens, runbooks and reports, per language (English when a language is missing).
+"""Every word playbook-cli shows, per language: the message catalogue and its helpers.
 
-Also the small language helpers every output shares: plurals of the English counts.
+The catalogues are `core/messages/<lang>.py`, one dict per language keyed by message
+id; English is the reference and every other language must have each of its keys (a
+test checks). `text(lang, key, **values)` is the one way to a message; `labels_for`
+hands a whole catalogue to templates. Durations and instants are written in words of
+the language ("1 giờ 30 phút", "1 h 30 min"; "23/11/2026 11:00") by the helpers below.
 Playbook TEXT in a language is read through `core.model.Localizer`.
 """
 
@@ -9,230 +13,46 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Any
 
-LABELS: dict[str, dict[str, Any]] = {
-    "en": {
-        "summary": "Summary",
-        "roles": "Who does what",
-        "role": "Role",
-        "owns": "Owns",
-        "sla": "Service-level targets",
-        "clock": "Clock",
-        "target": "Target",
-        "stopped_by": "Met by completing",
-        "inputs": "Details to collect",
-        "input": "Detail",
-        "prompt": "Question",
-        "required": "required",
-        "optional": "optional",
-        "pattern": "format",
-        "default": "default",
-        "flowchart": "Flowchart",
-        "steps": "Steps",
-        "step": "Step",
-        "question": "Question",
-        "action": "Action",
-        "end": "End",
-        "owner": "Owner",
-        "within": "Time budget",
-        "checklist": "Checklist",
-        "reply": "Reply to the customer",
-        "reply_variables": "Filled in with",
-        "notes": "Notes",
-        "answers": "Answers",
-        "then": "Then",
-        "see_step": "see step",
-        "outcome": "Outcome",
-        "handoff": "Continue in playbook",
-        "fulfills": "Meets",
-        "tags": "Tags",
-        "nodes": "Steps",
-        "playbooks": "Playbooks",
-        "library": "Playbook library",
-        "no_dot": "Graphviz is not installed, so the flowchart is shown as an outline (install graphviz for a diagram).",
-        "outcomes": {"resolved": "resolved", "escalated": "escalated", "handed-off": "handed off", "closed": "closed"},
-        "report": "Incident report",
-        "case": "Case",
-        "opened_at": "Opened at",
-        "journal": "Journal",
-        "language": "Language",
-        "timeline": "Timeline",
-        "when": "When",
-        "who": "Who",
-        "duration": "Time",
-        "answer": "Answer",
-        "replies_sent": "Replies sent",
-        "sla_result": "SLA",
-        "met": "met",
-        "met_late": "met late",
-        "breached": "breached",
-        "running": "not met yet",
-        "not_applicable": "not applicable",
-        "pending": "pending",
-        "spare": "to spare",
-        "late": "late",
-        "status": "Status",
-        "in_progress": "in progress (paused)",
-        "taken_back": "Steps taken back",
-        "pauses": "Pauses",
-        "none": "none",
-        "time_left": "left",
-        "over_by": "over by",
-        "reply_copy": "reply to the customer (copy below)",
-        "other_channels": "also written for",
-        "question_help": "number or answer · b back · n note · s clocks · q pause",
-        "action_help": "Enter when done · b back · n note · s clocks · q pause",
-        "note_prompt": "Note",
-        "clock_left": "{left} left of {target}",
-        "clock_met": "met with {spare} to spare (target {target})",
-        "clock_met_late": "met {late} late (target {target})",
-        "clock_breached": "BREACHED {late} ago (target {target})",
-        "clock_not_applicable": "not on this path (target {target})",
-        "clock_stops_at": "stops at",
-        "clock_pending": "pending: applies once the walk reaches {nodes} (target {target})",
-        "clock_due": "due {due}",
-        "business_hours": "business hours, {calendar} calendar",
-        "weekdays": ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
-        "day_off": "off",
-        "public_holidays": "public holidays of {country}",
-        "calendars": "Working hours",
-        "calendar": "Calendar",
-        "timezone": "Time zone",
-        "hours": "Hours",
-        "holidays": "Days off",
-        "workdays": "Make-up workdays",
-        "applies": "Applies",
-        "due": "due",
-        "counted": "counted",
-        "paused_for": "waiting on the customer",
-        "applies_when": "applies once the walk reaches",
-        "counts_from": "counts from",
-        "remind_before": "reminder",
-        "channel": "channel",
-        "asks": "Asks",
-        "pauses_clocks": "Pauses",
-        "hint": "like",
-        "options": "options",
-        "measure": "score",
-        "reminder": "Reminder: {clock} has {left} left; it stops when {stops} is done",
-        "clock_never_stopped": "never stopped on this path",
-        "walk_finished": "Walk finished",
-        "continue_in": "Continue in the next playbook",
-        "optional_input": "optional",
-    },
-    "vi": {
-        "summary": "Tóm tắt",
-        "roles": "Bảng phân quyền",
-        "role": "Vai trò",
-        "owns": "Phụ trách",
-        "sla": "Cam kết thời gian (SLA)",
-        "clock": "Chỉ tiêu SLA",
-        "target": "Mục tiêu",
-        "stopped_by": "Đạt khi hoàn thành",
-        "inputs": "Thông tin cần thu thập",
-        "input": "Thông tin",
-        "prompt": "Câu hỏi",
-        "required": "bắt buộc",
-        "optional": "không bắt buộc",
-        "pattern": "định dạng",
-        "default": "mặc định",
-        "flowchart": "Sơ đồ quyết định",
-        "steps": "Các bước",
-        "step": "Bước",
-        "question": "Câu hỏi",
-        "action": "Hành động",
-        "end": "Kết thúc",
-        "owner": "Người phụ trách",
-        "within": "Thời hạn",
-        "checklist": "Danh sách kiểm tra",
-        "reply": "Mẫu phản hồi khách hàng",
-        "reply_variables": "Điền với",
-        "notes": "Ghi chú",
-        "answers": "Trả lời",
-        "then": "Tiếp theo",
-        "see_step": "xem bước",
-        "outcome": "Kết quả",
-        "handoff": "Chuyển sang playbook",
-        "fulfills": "Đáp ứng",
-        "tags": "Nhãn",
-        "nodes": "Số bước",
-        "playbooks": "Playbook",
-        "library": "Thư viện playbook",
-        "no_dot": "Chưa cài Graphviz nên sơ đồ được trình bày dạng dàn ý (cài graphviz để có sơ đồ).",
-        "outcomes": {"resolved": "đã giải quyết", "escalated": "đã chuyển cấp", "handed-off": "đã chuyển giao", "closed": "đã đóng"},
-        "report": "Báo cáo sự cố",
-        "case": "Yêu cầu",
-        "opened_at": "Thời điểm tiếp nhận",
-        "journal": "Nhật ký",
-        "language": "Ngôn ngữ",
-        "timeline": "Diễn biến",
-        "when": "Thời điểm",
-        "who": "Người thực hiện",
-        "duration": "Thời gian",
-        "answer": "Trả lời",
-        "replies_sent": "Phản hồi đã gửi",
-        "sla_result": "SLA",
-        "met": "đạt",
-        "met_late": "hoàn thành trễ hạn",
-        "breached": "QUÁ HẠN",
-        "running": "chưa hoàn thành",
-        "not_applicable": "không áp dụng",
-        "pending": "chưa áp dụng",
-        "spare": "còn dư",
-        "late": "trễ",
-        "status": "Trạng thái",
-        "in_progress": "đang xử lý (tạm dừng)",
-        "taken_back": "Các bước đã quay lại",
-        "pauses": "Số lần tạm dừng",
-        "none": "không có",
-        "time_left": "còn lại",
-        "over_by": "quá hạn",
-        "reply_copy": "phản hồi gửi khách hàng (sao chép bên dưới)",
-        "other_channels": "có bản cho kênh",
-        "question_help": "số hoặc câu trả lời · b quay lại · n ghi chú · s đồng hồ SLA · q tạm dừng",
-        "action_help": "Enter khi xong · b quay lại · n ghi chú · s đồng hồ SLA · q tạm dừng",
-        "note_prompt": "Ghi chú",
-        "clock_left": "còn {left} / {target}",
-        "clock_met": "đạt, còn dư {spare} (mục tiêu {target})",
-        "clock_met_late": "hoàn thành trễ hạn {late} (mục tiêu {target})",
-        "clock_breached": "QUÁ HẠN {late} (mục tiêu {target})",
-        "clock_not_applicable": "không áp dụng cho hướng xử lý này (mục tiêu {target})",
-        "clock_stops_at": "dừng khi xong",
-        "clock_pending": "chưa áp dụng: tính khi đến bước {nodes} (mục tiêu {target})",
-        "clock_due": "hạn {due}",
-        "business_hours": "giờ làm việc, lịch {calendar}",
-        "weekdays": ["Thứ 2", "Thứ 3", "Thứ 4", "Thứ 5", "Thứ 6", "Thứ 7", "Chủ nhật"],
-        "day_off": "nghỉ",
-        "public_holidays": "ngày lễ của {country}",
-        "calendars": "Giờ làm việc",
-        "calendar": "Lịch",
-        "timezone": "Múi giờ",
-        "hours": "Giờ làm",
-        "holidays": "Ngày nghỉ",
-        "workdays": "Ngày làm bù",
-        "applies": "Áp dụng",
-        "due": "hạn",
-        "counted": "đã tính",
-        "paused_for": "chờ khách hàng",
-        "applies_when": "áp dụng khi đến bước",
-        "counts_from": "tính từ bước",
-        "remind_before": "nhắc trước",
-        "channel": "kênh",
-        "asks": "Hỏi thêm",
-        "pauses_clocks": "Tạm dừng",
-        "hint": "ví dụ",
-        "options": "lựa chọn",
-        "measure": "thang điểm",
-        "reminder": "Nhắc việc: {clock} chỉ còn {left}; đồng hồ dừng khi hoàn thành {stops}",
-        "clock_never_stopped": "chưa dừng trên hướng xử lý này",
-        "walk_finished": "Hoàn tất",
-        "continue_in": "Tiếp tục với playbook tiếp theo",
-        "optional_input": "không bắt buộc",
-    },
-}
+from playbook_cli.core.messages import en, vi
+
+LABELS: dict[str, dict[str, Any]] = {"en": en.MESSAGES, "vi": vi.MESSAGES}
 
 
 def labels_for(lang: str | None) -> dict[str, Any]:
     return LABELS.get(lang or "en", LABELS["en"])
+
+
+def text(lang: str | None, key: str, **values: object) -> str:
+    """Message `key` in `lang` (English when the language has no catalogue), filled with `values`."""
+    catalogue = labels_for(lang)
+    template = catalogue[key] if key in catalogue else LABELS["en"][key]
+    return str(template).format(**values) if values else str(template)
+
+
+_UNITS = {
+    "vi": {"d": "ngày", "h": "giờ", "m": "phút", "s": "giây"},
+    "en": {"d": "d", "h": "h", "m": "min", "s": "s"},
+}
+
+
+def duration_words(value: timedelta, lang: str | None, *, seconds: bool = False) -> str:
+    """A duration as people read it: "1 giờ 30 phút", "1 h 30 min", "2 ngày 3 giờ".
+
+    Two units at most (the larger ones); seconds only when asked for and under an hour
+    (a countdown), so "5m" is never read as five metres.
+    """
+    units = _UNITS.get(lang or "en", _UNITS["en"])
+    total = int(abs(value).total_seconds())
+    days, rest = divmod(total, 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes, secs = divmod(rest, 60)
+    parts = [(days, "d"), (hours, "h"), (minutes, "m")]
+    if seconds and not days and not hours:
+        parts.append((secs, "s"))
+    shown = [f"{amount} {units[unit]}" for amount, unit in parts if amount][:2]
+    if not shown:
+        shown = [f"0 {units['s' if seconds else 'm']}"]
+    return " ".join(shown)
 
 
 def format_moment(moment: datetime, lang: str | None, zone: tzinfo | None = None) -> str:

@@ -10,9 +10,11 @@ measure's range.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 
 from playbook_cli.core.errors import InputError
+from playbook_cli.core.i18n import text
 from playbook_cli.core.matching import matching_indexes
 from playbook_cli.core.model import InputSpec, Node, Playbook
 from playbook_cli.core.reply_templates import ReplyRenderError, render_reply
@@ -28,32 +30,34 @@ def default_value(playbook: Playbook, spec: InputSpec, lang: str | None) -> str 
 
 def accept(playbook: Playbook, spec: InputSpec, value: str | None, lang: str | None) -> str | None:
     """The value to record for `spec` (None when left empty), or Refused saying why."""
-    text = (value or "").strip()
-    if not text:
-        if spec.required:
-            raise Refused(f"'{spec.name}' is required")
-        return None
+    typed = unicodedata.normalize("NFC", (value or "").strip())
     say = playbook.localizer(lang)
+    prompt = say(spec.prompt)
+    if not typed:
+        if spec.required:
+            raise Refused(text(lang, "input_required", prompt=prompt))
+        return None
     if spec.options:
-        if text.isdigit() and 1 <= int(text) <= len(spec.options):
-            return say(spec.options[int(text) - 1])
-        found = matching_indexes(text, [list(option.values.values()) for option in spec.options])
+        if typed.isdigit() and 1 <= int(typed) <= len(spec.options):
+            return say(spec.options[int(typed) - 1])
+        found = matching_indexes(typed, [list(option.values.values()) for option in spec.options])
         if len(found) == 1:
             return say(spec.options[found[0]])
         listed = ", ".join(f"{number}. {say(option)}" for number, option in enumerate(spec.options, 1))
         if found:
-            raise Refused(f"'{text}' could be {' or '.join(say(spec.options[i]) for i in found)}; type more of it, or its number: {listed}")
-        raise Refused(f"'{text}' is not one of the options for {spec.name}; type a number or an option: {listed}")
+            candidates = " / ".join(say(spec.options[i]) for i in found)
+            raise Refused(text(lang, "input_ambiguous", value=typed, candidates=candidates, options=listed))
+        raise Refused(text(lang, "input_not_option", value=typed, prompt=prompt, options=listed))
     if spec.measure:
         low, high = spec.measure.bounds
-        if not (text.isdigit() and low <= int(text) <= high):
-            raise Refused(f"'{text}' is not a {spec.measure.value.upper()} score; type a whole number from {low} to {high}")
-        return str(int(text))
-    if spec.pattern and not re.search(spec.pattern, text):
+        if not (typed.isdigit() and low <= int(typed) <= high):
+            raise Refused(text(lang, "input_not_score", value=typed, measure=spec.measure.value.upper(), low=low, high=high))
+        return str(int(typed))
+    if spec.pattern and not re.search(spec.pattern, typed):
         if spec.hint:
-            raise Refused(f"'{text}' is not a valid {spec.name}: {say(spec.hint)}")
-        raise Refused(f"'{text}' is not a valid {spec.name}: it must match {spec.pattern}")
-    return text
+            raise Refused(text(lang, "input_hint", value=typed, prompt=prompt, hint=say(spec.hint)))
+        raise Refused(text(lang, "input_pattern", value=typed, prompt=prompt, pattern=spec.pattern))
+    return typed
 
 
 def problem(playbook: Playbook, spec: InputSpec, value: str | None, lang: str | None) -> str | None:
@@ -65,23 +69,23 @@ def problem(playbook: Playbook, spec: InputSpec, value: str | None, lang: str | 
     return None
 
 
-def check_known(playbook: Playbook, given: Mapping[str, str]) -> None:
+def check_known(playbook: Playbook, given: Mapping[str, str], lang: str | None = None) -> None:
     """Raise InputError if `given` names an input the playbook does not declare."""
     unknown = sorted(set(given) - set(playbook.inputs))
     if unknown:
-        known = ", ".join(playbook.inputs) or "none"
-        raise InputError(f"{playbook.path}: no input named {', '.join(unknown)} (inputs: {known})")
+        known = ", ".join(playbook.inputs) or "-"
+        raise InputError(text(lang, "input_unknown", path=playbook.path, names=", ".join(unknown), known=known))
 
 
 def check_given(playbook: Playbook, given: Mapping[str, str], lang: str | None) -> dict[str, str]:
     """Values given up front (--set, an answers file), checked and normalised before anything is asked."""
-    check_known(playbook, given)
+    check_known(playbook, given, lang)
     values = {}
     for name, value in given.items():
         try:
             accepted = accept(playbook, playbook.inputs[name], value, lang)
         except Refused as exc:
-            raise InputError(f"{playbook.path}: {exc}; pass it with --set {name}=VALUE") from None
+            raise InputError(text(lang, "input_pass_with_set", path=playbook.path, problem=exc, name=name)) from None
         if accepted is not None:
             values[name] = accepted
     return values
@@ -103,7 +107,7 @@ def resolve_inputs(
         try:
             accepted = accept(playbook, spec, default_value(playbook, spec, lang), lang)
         except Refused as exc:
-            raise InputError(f"{playbook.path}: {exc}; pass it with --set {name}=VALUE") from None
+            raise InputError(text(lang, "input_pass_with_set", path=playbook.path, problem=exc, name=name)) from None
         if accepted is not None:
             values[name] = accepted
     return values

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import timedelta
 from enum import StrEnum
+from functools import cached_property
 from typing import Any
 
 from playbook_cli.core.calendars import Calendar, build_calendar
@@ -201,6 +202,14 @@ class Playbook:
     def channels(self) -> tuple[str, ...]:
         """Every reply channel the playbook names, in the order they first appear."""
         return tuple(dict.fromkeys(channel for node in self.nodes.values() for channel in node.replies))
+
+    def node_number(self, node_id: str) -> int:
+        """A node's number: its position in the file, from 1; the same in runbook, graph, walk and report."""
+        return self._numbers[node_id]
+
+    @cached_property
+    def _numbers(self) -> dict[str, int]:
+        return {node_id: number for number, node_id in enumerate(self.nodes, 1)}
 
     def asked_at_start(self) -> tuple[str, ...]:
         """Inputs asked when a walk begins: those no node `asks`."""

@@ -150,7 +150,7 @@ def report_context(playbook: Playbook, events: list[Event], journal: str, as_of:
                 "target_words": status.target_text
                 + (f" ({labels['business_hours'].format(calendar=status.clock.calendar)})" if status.clock.calendar else ""),
                 "state": status.state.value,
-                "result": clock_phrase(status, labels, with_target=False),
+                "result": clock_phrase(status, labels, lang, with_target=False),
                 "due_at": format_moment(status.due_at, lang, status.timezone) if status.due_at else None,
                 "counted": format_elapsed(status.elapsed) if status.started_at else None,
                 "paused": format_elapsed(status.paused) if status.paused else None,

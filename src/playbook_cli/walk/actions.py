@@ -13,6 +13,8 @@ from pathlib import Path
 
 from playbook_cli.core.durations import format_duration
 from playbook_cli.core.errors import WalkError
+from playbook_cli.core.i18n import text
+from playbook_cli.core.matching import matching_indexes
 from playbook_cli.core.model import Localizer, Node, NodeKind, Playbook
 from playbook_cli.walk import events as ev
 from playbook_cli.walk.sla import ClockState, clock_statuses
@@ -55,26 +57,26 @@ def begin(
 def match_choice(node: Node, given: object, lang: str | None, default_lang: str | None) -> int:
     """The 0-based index of the choice `given` names: a 1-based number or an answer's text.
 
-    Text is matched in the walk's language, then the default language, ignoring case and
-    surrounding spaces. Raises WalkError naming what would be accepted.
+    Text is matched in any of the playbook's languages, ignoring accents, case and spaces
+    (`core.matching.fold`: "chua nhan" names "Chưa nhận"); a prefix that names one answer
+    is enough, and one that names several is refused listing them. Raises WalkError
+    naming what would be accepted.
     """
-    text = str(given).strip()
-    if (isinstance(given, int) and not isinstance(given, bool)) or text.isdigit():
-        number = int(text)
+    typed = str(given).strip()
+    say = Localizer(lang, default_lang)
+    if (isinstance(given, int) and not isinstance(given, bool)) or typed.isdigit():
+        number = int(typed)
         if 1 <= number <= len(node.choices):
             return number - 1
     else:
-        wanted = text.casefold()
-        for code in dict.fromkeys((lang, default_lang, "")):
-            for index, choice in enumerate(node.choices):
-                if code is not None and code in choice.answer.values and choice.answer.values[code].strip().casefold() == wanted:
-                    return index
-    say = Localizer(lang, default_lang)
+        found = matching_indexes(typed, [list(choice.answer.values.values()) for choice in node.choices])
+        if len(found) == 1:
+            return found[0]
+        if found:
+            candidates = " / ".join(say(node.choices[index].answer) for index in found)
+            raise WalkError(text(lang, "ambiguous_choice", given=typed, candidates=candidates))
     options = ", ".join(f"{i}. {say(c.answer)}" for i, c in enumerate(node.choices, 1))
-    raise WalkError(
-        f"'{given}' is not a choice at '{node.id}' ({say(node.text)}); "
-        f"answer a number from 1 to {len(node.choices)} or one of the answers: {options}"
-    )
+    raise WalkError(text(lang, "not_a_choice", given=typed, question=say(node.text), count=len(node.choices), options=options))
 
 
 def choose(playbook: Playbook, state: WalkState, given: object, at: datetime) -> list[ev.Event]:
@@ -105,7 +107,7 @@ def complete(playbook: Playbook, state: WalkState, at: datetime) -> list[ev.Even
 
 def undo(state: WalkState, at: datetime) -> list[ev.Event]:
     if len(state.path) < 2:
-        raise WalkError("this is the first step; there is nothing to go back to")
+        raise WalkError(text(state.lang, "first_step"))
     return [ev.Undone(at, state.current.node, state.path[-2].node)]
 
 
@@ -117,8 +119,17 @@ def pause(state: WalkState, at: datetime) -> list[ev.Event]:
     return [ev.Paused(at, state.current.node)]
 
 
-def resume(playbook: Playbook, state: WalkState, at: datetime, changed: bool) -> list[ev.Event]:
-    return [ev.Resumed(at, state.current.node, playbook.sha256, changed)]
+def resume(playbook: Playbook, state: WalkState, at: datetime, changed: bool, lang: str | None = None) -> list[ev.Event]:
+    """Going on with a walk; `lang` when the walk goes on in another language than it had."""
+    return [ev.Resumed(at, state.current.node, playbook.sha256, changed, lang if lang != state.lang else None)]
+
+
+def tick(playbook: Playbook, state: WalkState, item: int, at: datetime) -> list[ev.Event]:
+    """Tick off checklist item `item` (1-based) of the current step."""
+    node = playbook.nodes[state.current.node]
+    if not 1 <= item <= len(node.steps):
+        raise WalkError(text(state.lang, "no_such_item", item=item, count=len(node.steps)))
+    return [ev.Ticked(at, node.id, item)]
 
 
 def clock_events(playbook: Playbook, state: WalkState, now: datetime) -> list[ev.Event]:

@@ -10,14 +10,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from playbook_cli.core.durations import format_duration, format_elapsed
-from playbook_cli.core.i18n import format_moment
+from playbook_cli.core.i18n import duration_words, format_moment
 from playbook_cli.walk.sla import ClockState, ClockStatus
 
 
-def clock_phrase(status: ClockStatus, labels: Mapping[str, Any], *, with_target: bool = True) -> str:
-    early = format_elapsed(status.remaining)
-    late = format_elapsed(status.overdue)
+def clock_phrase(status: ClockStatus, labels: Mapping[str, Any], lang: str | None, *, with_target: bool = True) -> str:
+    early = duration_words(status.remaining, lang, seconds=True)
+    late = duration_words(status.overdue, lang, seconds=True)
     if not with_target:
         if status.state is ClockState.MET:
             return f"{labels['met']} ({early} {labels['spare']})"
@@ -30,7 +29,7 @@ def clock_phrase(status: ClockStatus, labels: Mapping[str, Any], *, with_target:
         if status.state is ClockState.BREACHED:
             return f"{labels['breached']} ({late} {labels['late']})"
         return str(labels["running"])
-    target = format_duration(status.target)
+    target = duration_words(status.target, lang)
     if status.state is ClockState.MET:
         return str(labels["clock_met"]).format(spare=early, target=target)
     if status.state is ClockState.MET_LATE:
@@ -40,7 +39,7 @@ def clock_phrase(status: ClockStatus, labels: Mapping[str, Any], *, with_target:
     if status.state is ClockState.NOT_APPLICABLE:
         return str(labels["clock_not_applicable"]).format(target=target)
     if status.state is ClockState.PENDING:
-        return str(labels["clock_pending"]).format(nodes=", ".join(status.clock.when or (status.clock.starts,)), target=target)
+        return str(labels["clock_pending"]).format(target=target)
     return str(labels["clock_left"]).format(left=early, target=target)
 
 

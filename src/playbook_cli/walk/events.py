@@ -24,6 +24,7 @@ class EventKind(StrEnum):
     ANSWER = "answer"
     DONE = "done"
     NOTE = "note"
+    TICK = "tick"
     UNDO = "undo"
     SLA_DUE_SOON = "sla-due-soon"
     SLA_BREACH = "sla-breach"
@@ -101,6 +102,15 @@ class Noted(Event):
 
 
 @dataclass(frozen=True)
+class Ticked(Event):
+    """A checklist item of the current step ticked off (`t N` at the prompt)."""
+
+    KIND = EventKind.TICK
+    node: str
+    item: int  # 1-based, as shown
+
+
+@dataclass(frozen=True)
 class Undone(Event):
     KIND = EventKind.UNDO
     node: str
@@ -137,6 +147,7 @@ class Resumed(Event):
     node: str
     sha256: str
     playbook_changed: bool
+    lang: str | None = None  # the language from here on, when the resume changed it
 
 
 @dataclass(frozen=True)
@@ -148,7 +159,8 @@ class Ended(Event):
 
 
 EVENT_TYPES: dict[EventKind, type[Event]] = {
-    cls.KIND: cls for cls in (Started, InputGiven, Entered, Answered, Done, Noted, Undone, DueSoon, Breached, Paused, Resumed, Ended)
+    cls.KIND: cls
+    for cls in (Started, InputGiven, Entered, Answered, Done, Noted, Ticked, Undone, DueSoon, Breached, Paused, Resumed, Ended)
 }
 _TIMES = {"at", "opened_at"}
 
@@ -164,8 +176,8 @@ def encode(event: Event) -> dict[str, Any]:
             value = list(value)
         elif isinstance(value, Mapping):
             value = dict(value)
-        elif value is None and spec.name == "handoff":
-            continue  # written only when the end hands off
+        elif value is None and spec.name in ("handoff", "lang") and event.KIND in (EventKind.END, EventKind.RESUME):
+            continue  # written only when there is one
         data[spec.name] = value
     return data
 
@@ -180,10 +192,12 @@ _OPTIONAL: dict[tuple[EventKind, str], Any] = {
     (EventKind.START, "sha256"): "",
     (EventKind.START, "channel"): None,
     (EventKind.END, "handoff"): None,
+    (EventKind.RESUME, "lang"): None,
 }
 _CHECKS: dict[str, tuple[type, ...]] = {
     "journal": (int,),
     "choice": (int,),
+    "item": (int,),
     "playbook_changed": (bool,),
     "lang": (str, type(None)),
     "handoff": (str, type(None)),

@@ -50,7 +50,8 @@ class WalkState:
     breached: frozenset[str] = frozenset()
     reminded: frozenset[str] = frozenset()  # clocks whose due-soon reminder was given
     undone: tuple[Step, ...] = ()  # steps taken back, kept for the report
-    pauses: tuple[tuple[datetime, datetime | None], ...] = ()  # (from, until); until None while paused
+    pauses: tuple[tuple[datetime, datetime | None], ...] = ()
+    ticks: frozenset[tuple[str, int]] = frozenset()  # (node, checklist item 1-based) ticked off  # (from, until); until None while paused
     last_at: datetime | None = None  # time of the last event applied
     ended: bool = False
     outcome: Outcome | None = None
@@ -161,6 +162,9 @@ def _apply(playbook: Playbook, state: WalkState | None, event: ev.Event) -> Walk
     if isinstance(event, ev.InputGiven):
         return replace(state, inputs={**state.inputs, event.name: event.value})
 
+    if isinstance(event, ev.Ticked):
+        return replace(state, ticks=state.ticks | {(event.node, event.item)})
+
     if isinstance(event, ev.Noted):
         return replace(state, notes=(*state.notes, Note(event.node, at, event.text)))
 
@@ -179,6 +183,8 @@ def _apply(playbook: Playbook, state: WalkState | None, event: ev.Event) -> Walk
     if isinstance(event, ev.Paused):
         return state if state.paused else replace(state, pauses=(*state.pauses, (at, None)))
     if isinstance(event, ev.Resumed):
+        if event.lang is not None:
+            state = replace(state, lang=event.lang)
         if state.paused:
             return replace(state, pauses=(*state.pauses[:-1], (state.pauses[-1][0], at)))
         # No pause was recorded: the walk was killed. It stood still since its last event.
