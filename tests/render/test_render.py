@@ -92,8 +92,8 @@ def test_dot_labels_cannot_break_out(cli, write):
 def test_graph_shapes_and_edge_labels(cli):
     mermaid = cli("graph", SPEC_EXAMPLE).stdout
     assert mermaid.startswith("flowchart TD")
-    assert 'n0{"Is the first-reply target<br/>already missed?"}' in mermaid
-    assert 'n3(["Reply sent and follow-up<br/>booked"])' in mermaid
+    assert 'n0{"#35;1 Is the first-reply target<br/>already missed?"}' in mermaid
+    assert 'n3(["#35;4 Reply sent and follow-up<br/>booked"])' in mermaid
     assert 'n0 -->|"Yes"| n1' in mermaid and "n1 --> n3" in mermaid
 
 

@@ -189,11 +189,11 @@ def test_the_runbook_shows_calendars_titles_conditions_and_every_channel(cli, la
             and "| `office` | Asia/Ho\\_Chi\\_Minh | Thứ 2–Thứ 6: 08:00–12:00, 13:30–17:30; Thứ 7–Chủ nhật: nghỉ | ngày lễ của VN; Ngày làm bù: 2026-12-05 |"
             in md
         )
-        assert "| Phản hồi khiếu nại | 4h (giờ làm việc, lịch office) |" in md and "áp dụng khi đến bước [2. Trả lời khiếu nại]" in md
+        assert "| Phản hồi khiếu nại | 4h (giờ làm việc, lịch office) |" in md and "áp dụng khi đến bước [#2 Trả lời khiếu nại]" in md
         assert "**Mẫu phản hồi khách hàng · kênh email**" in md and "**Mẫu phản hồi khách hàng · kênh chat**" in md
         assert "ví dụ dạng CS-123" in md and "lựa chọn: Quý khách, anh, chị" in md
     else:
-        assert "| Complaint answered | 4h (business hours, office calendar) |" in md and "counts from [2. Answer the complaint]" in md
+        assert "| Complaint answered | 4h (business hours, office calendar) |" in md and "counts from [#2 Answer the complaint]" in md
         assert "Mon–Fri: 08:00–12:00, 13:30–17:30" in md
     html = cli("render", PLAYBOOK, "--lang", lang, "--format", "html").stdout
     assert '<section class="calendars">' in html and html.count('<pre class="reply">') == 3

@@ -53,7 +53,7 @@ def mermaid(playbook: Playbook, lang: str | None) -> str:
     for node_id, short in ids.items():
         node = playbook.nodes[node_id]
         left, right = shapes[node.kind]
-        lines.append(f"    {short}{left}{mermaid_label(say(node.text))}{right}")
+        lines.append(f"    {short}{left}{mermaid_label(f'#{playbook.node_number(node_id)} {say(node.text)}')}{right}")
     for node_id, short in ids.items():
         node = playbook.nodes[node_id]
         for choice in node.choices:
@@ -95,9 +95,9 @@ def dot_graph(playbook: Playbook, lang: str | None, links: bool = False):
         edge_attr={"fontname": "DejaVu Sans", "fontsize": "10"},
     )
     order = node_order(playbook)
-    for number, node_id in enumerate(order, 1):
+    for node_id in order:
         node = playbook.nodes[node_id]
-        label = f"{number}. " + "\n".join(_lines(say(node.text)))
+        label = f"#{playbook.node_number(node_id)} " + "\n".join(_lines(say(node.text)))
         extra = {"URL": f"#{anchor(node_id)}", "target": "_self"} if links else {}
         graph.node(node_id, label=graphviz.escape(label), **_DOT_SHAPES[node.kind], **extra)
     for node_id in order:

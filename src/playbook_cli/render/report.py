@@ -120,6 +120,7 @@ def report_context(playbook: Playbook, events: list[Event], journal: str, as_of:
         steps.append(
             {
                 "node": step.node,
+                "number": playbook.node_number(step.node),
                 "text": say(node.text),
                 "owner_title": playbook.role_title(playbook.owner_of(node), lang),
                 "entered_at": _when(step.entered_at),
@@ -180,6 +181,11 @@ def report_context(playbook: Playbook, events: list[Event], journal: str, as_of:
             ],
             "steps": steps,
             "replies": replies,
+            "ticked": [
+                {"number": playbook.node_number(node_id), "node": node_id, "text": say(playbook.nodes[node_id].steps[item - 1])}
+                for node_id, item in sorted(state.ticks, key=lambda tick: (playbook.node_number(tick[0]), tick[1]))
+                if node_id in playbook.nodes and item <= len(playbook.nodes[node_id].steps)
+            ],
             "notes": [{"at": _when(n.at), "step": text(n.node), "text": n.text} for n in state.notes],
             "undone": [{"node": s.node, "text": text(s.node), "entered_at": _when(s.entered_at)} for s in state.undone],
             "pauses": sum(1 for e in events if isinstance(e, Paused)),

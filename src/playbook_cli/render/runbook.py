@@ -69,8 +69,8 @@ def _hhmm(minutes: int) -> str:
 def runbook_context(playbook: Playbook, lang: str | None, *, diagram: str | None = None) -> dict:
     """The context of `runbook.*.j2`. `diagram` is "svg" (HTML) to include Graphviz SVG."""
     say = playbook.localizer(lang)
-    order = flowchart.node_order(playbook)
-    numbers = {node_id: index for index, node_id in enumerate(order, 1)}
+    order = list(playbook.nodes)  # file order: a node's number is its position in the file
+    numbers = {node_id: playbook.node_number(node_id) for node_id in order}
     labels = labels_for(lang)
 
     def link(node_id):

@@ -147,4 +147,5 @@ MESSAGES: dict[str, Any] = {
     "opened_at_bad": "--opened-at {value!r} is not a time; write an ISO time (2026-11-22T09:30+07:00), HH:MM (today), 'yesterday 17:30' or '30m ago'",
     "which_walk": "Which walk? (number, Enter for the most recent)",
     "which_walk_bad": "type a number from 1 to {count}",
+    "ticked": "Checklist items done",
 }

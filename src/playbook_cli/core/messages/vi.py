@@ -147,4 +147,5 @@ MESSAGES: dict[str, Any] = {
     "opened_at_bad": "--opened-at {value!r} không phải thời điểm; hãy ghi giờ ISO (2026-11-22T09:30+07:00), HH:MM (hôm nay), 'yesterday 17:30' hoặc '30m ago'",
     "which_walk": "Tiếp tục lượt nào? (gõ số, Enter để chọn lượt gần nhất)",
     "which_walk_bad": "gõ một số từ 1 đến {count}",
+    "ticked": "Việc đã làm xong",
 }
