@@ -53,7 +53,7 @@ def test_printed_runbook_has_the_playbook_text(cli, write, tmp_path, chromium):
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "A customer has waited too long for a reply" in text
     assert "Read the whole ticket history" in text
-    assert "(see step 2)" in text  # links print as step references
+    assert "(see step #2)" in text  # links print as step references
     assert "<script>document.body.innerHTML=" in text  # shown as text
     assert "SCRIPT-RAN" not in text
 

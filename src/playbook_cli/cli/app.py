@@ -25,16 +25,16 @@ def _print_error(ctx: typer.Context, exc: BaseException) -> None:
     from rich.text import Text  # lazy: only when there is something to say
 
     env = ctx.obj if isinstance(ctx.obj, Environment) else Environment.from_system()
-    console = env.error_console()
+    console = env.error_console(wrap=env.stdout_is_terminal)
     if isinstance(exc, Interrupted):
         console.print(Text("\n" + str(exc)))
     else:
-        console.print(Text("playbook: ", style="bold red") + Text(str(exc)))
+        console.print(Text.assemble(("playbook: ", "bold red"), str(exc)))
     if isinstance(exc, PlaybookError):
         for line in exc.details:
             console.print(Text(line))
         if exc.hint:
-            console.print(Text("Resume with: ", style="bold") + Text(exc.hint))
+            console.print(Text(exc.hint, style="bold"))
 
 
 class _Boundary(TyperGroup):

@@ -95,7 +95,7 @@ def render(
             written.append(write_output(format, index, out_dir / name("index", code)))
     console = env.error_console()
     for path in written:
-        console.print(Text("wrote ", style="dim") + Text(str(path)))
+        console.print(Text.assemble(("wrote ", "dim"), str(path)))
 
 
 class GraphFormat(StrEnum):

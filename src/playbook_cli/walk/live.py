@@ -87,10 +87,24 @@ def _completer(choices: Sequence[str]) -> Completer:
 
 
 def _toolbar(toolbar: Callable[[], Fragments]) -> Callable[[], StyleAndTextTuples]:
-    """The toolbar as prompt_toolkit calls it at every redraw, its text made terminal-safe."""
+    """The toolbar as prompt_toolkit calls it at every redraw, its text made terminal-safe.
+
+    It is one line: fragments that would not fit whole are left out (a clock is one
+    fragment), so a narrow terminal shows fewer clocks, never a word cut at the edge.
+    """
+    from prompt_toolkit.application.current import get_app  # lazy: prompt_toolkit is heavy
 
     def fragments() -> StyleAndTextTuples:
-        return [(style, terminal_safe(text)) for style, text in toolbar()]
+        width = get_app().output.get_size().columns
+        shown: StyleAndTextTuples = []
+        used = 0
+        for style, text in toolbar():
+            text = terminal_safe(text)
+            if used + len(text) > width - 1:
+                break
+            shown.append((style, text))
+            used += len(text)
+        return shown
 
     return fragments
 

@@ -47,8 +47,8 @@ class WalkSession:
         return self.state.lang
 
     @property
-    def resume_command(self) -> str:
-        return f"playbook walk --resume {self.journal.path}"
+    def resume_hint(self) -> str:
+        return f"{text(self.lang, 'resume_with')}: playbook walk --resume {self.journal.path}"
 
     def record(self, events: list[ev.Event]) -> None:
         for event in events:
@@ -96,7 +96,7 @@ class WalkSession:
 
     def pause(self) -> Interrupted:
         self.record(actions.pause(self.state, self.now()))
-        return Interrupted(text(self.lang, "paused", path=self.journal.path), hint=self.resume_command)
+        return Interrupted(text(self.lang, "paused", path=self.journal.path), hint=self.resume_hint)
 
     # --- the walk ------------------------------------------------------------------------
 
@@ -116,7 +116,7 @@ class WalkSession:
         except (KeyboardInterrupt, EOFError):
             raise self.pause() from None
         except WalkError as exc:
-            exc.hint = self.resume_command
+            exc.hint = self.resume_hint
             raise
         return self.state
 

@@ -77,7 +77,7 @@ class ConsoleTerminal:
     def warn(self, message: str) -> None:
         from rich.text import Text
 
-        self.error_console.print(Text("! ", style="bold yellow") + Text(terminal_safe(message)))
+        self.error_console.print(Text.assemble(("! ", "bold yellow"), terminal_safe(message)))
 
     def copy(self, text: str) -> bool:
         return False  # not a terminal a person reads: nothing to copy to

@@ -56,7 +56,8 @@ CLOCK_MARK = {
 
 
 def _label(words: str, style: str = "dim") -> Text:
-    return Text(words, style=style)
+    """Styled words that keep their style to themselves when more text is added after them."""
+    return Text.assemble((words, style))
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ def numbered(items: Iterable[str]) -> Text:
 
 
 def note_line(words: str) -> Text:
-    return Text("✔ ", style="green") + safe_text(words)
+    return Text.assemble(("✔ ", "green"), safe_text(words))
 
 
 def clock_lines(playbook: Playbook, statuses: list[ClockStatus], labels: Mapping[str, Any], lang: str | None) -> Text | None:
@@ -145,9 +146,8 @@ def toolbar(playbook: Playbook, state: WalkState, statuses: list[ClockStatus]) -
         ClockState.MET: "ansigreen", ClockState.MET_LATE: "ansired", ClockState.PENDING: "ansigray",
     }  # fmt: skip
     for status in statuses:
-        if status.state is ClockState.NOT_APPLICABLE:
+        if status.state in (ClockState.NOT_APPLICABLE, ClockState.PENDING):
             continue
-        fragments.append(("", "│ "))
         title = terminal_safe(playbook.clock_title(status.name, lang))
         if status.state in (ClockState.RUNNING, ClockState.DUE_SOON):
             value = duration_words(status.left, lang, seconds=True)
@@ -155,7 +155,7 @@ def toolbar(playbook: Playbook, state: WalkState, statuses: list[ClockStatus]) -
             value = f"{labels['breached']} {duration_words(status.overdue, lang, seconds=True)}"
         else:
             value = clock_phrase(status, labels, lang, with_target=False)
-        fragments.append((toolbar_style[status.state], f"{CLOCK_MARK[status.state]} {title} {value} "))
+        fragments.append((toolbar_style[status.state], f"│ {CLOCK_MARK[status.state]} {title} {value} "))
     return fragments
 
 
