@@ -35,7 +35,7 @@ def playbook_path(given: str) -> str:
     """A playbook named by its path, or by its id in the library."""
     if Path(given).is_file():
         return given
-    found = find_playbook(given, [Path.cwd() / LIBRARY]) if "/" not in given and not given.endswith((".yaml", ".yml")) else None
+    found = find_playbook(given, [LIBRARY]) if "/" not in given and not given.endswith((".yaml", ".yml")) else None
     if found is None:
         raise UsageError(f"{given}: no such file, and no playbook with that id in {LIBRARY}/")
     return str(found)
