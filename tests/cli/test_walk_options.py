@@ -6,9 +6,9 @@ import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
+
 from conftest import REPO, SPEC_EXAMPLE
 from fakes import FakeClock, fake_environment
-
 from playbook_cli.cli.app import app
 from playbook_cli.cli.common import parse_opened_at
 from playbook_cli.core.errors import UsageError

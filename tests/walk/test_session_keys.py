@@ -4,9 +4,9 @@ import json
 import re
 
 import pytest
+
 from conftest import REPO, SPEC_EXAMPLE
 from fakes import Advance, FakeClock, Interrupt, fake_environment
-
 from playbook_cli.cli.app import app
 from playbook_cli.core.messages import en, vi
 
