@@ -8,7 +8,7 @@ clock model (`walk.sla`), judged at `as_of`.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from playbook_cli.core.durations import format_elapsed
@@ -16,9 +16,10 @@ from playbook_cli.core.i18n import format_moment, labels_for
 from playbook_cli.core.inputs import filled_reply
 from playbook_cli.core.model import Playbook
 from playbook_cli.render.runbook import TEMPLATE_API_VERSION
+from playbook_cli.walk.clock_json import clock_object, iso_seconds, seconds
 from playbook_cli.walk.clock_text import clock_phrase
 from playbook_cli.walk.events import Ended, Event, Paused
-from playbook_cli.walk.sla import ClockStatus, clock_statuses
+from playbook_cli.walk.sla import clock_statuses
 from playbook_cli.walk.state import WalkState, replay
 
 REPORT_VERSION = 1
@@ -28,38 +29,9 @@ def _when(moment: datetime | None) -> str:
     return moment.strftime("%Y-%m-%d %H:%M:%S UTC") if moment else ""
 
 
-def iso_seconds(moment: datetime | None, zone: Any = None) -> str | None:
-    """ISO-8601 to the second, with the offset of `zone` (UTC when None)."""
-    return moment.astimezone(zone or UTC).isoformat(timespec="seconds") if moment else None
-
-
-def _seconds(value: timedelta) -> int:
-    return int(value.total_seconds())
-
-
 def paused_time(state: WalkState, until: datetime) -> timedelta:
     """Wall time the walk stood paused (with q, or dead before a resume), up to `until`."""
     return sum(((end or until) - start for start, end in state.pauses), timedelta(0))
-
-
-def clock_object(playbook: Playbook, status: ClockStatus, lang: str | None) -> dict[str, Any]:
-    """The shared clock object of report, status and stats JSON."""
-    zone = status.timezone
-    return {
-        "clock": status.name,
-        "title": playbook.clock_title(status.name, lang),
-        "target": status.target_text,
-        "target_seconds": _seconds(status.target),
-        "calendar": status.clock.calendar,
-        "timezone": zone.key if zone is not None else None,
-        "state": status.state.value,
-        "started_at": iso_seconds(status.started_at, zone),
-        "due_at": iso_seconds(status.due_at, zone),
-        "stopped_at": iso_seconds(status.stopped_at, zone),
-        "elapsed_seconds": _seconds(status.elapsed),
-        "paused_seconds": _seconds(status.paused),
-        "assignee": None,
-    }
 
 
 def report_data(playbook: Playbook, events: list[Event], journal: str, as_of: datetime) -> dict[str, Any]:
@@ -78,7 +50,7 @@ def report_data(playbook: Playbook, events: list[Event], journal: str, as_of: da
                 "node": step.node,
                 "entered_at": iso_seconds(step.entered_at),
                 "left_at": iso_seconds(step.left_at),
-                "seconds": _seconds(state.active_time(step.entered_at, step.left_at)) if step.left_at else None,
+                "seconds": seconds(state.active_time(step.entered_at, step.left_at)) if step.left_at else None,
                 "answer": say(node.choices[step.choice].answer) if step.choice is not None else None,
                 "assignee": None,
             }
@@ -95,8 +67,8 @@ def report_data(playbook: Playbook, events: list[Event], journal: str, as_of: da
             "ended_at": iso_seconds(ended.at) if ended else None,
             "outcome": state.outcome.value if state.outcome else None,
             "handoff": ended.handoff if ended else None,
-            "total_seconds": _seconds(state.active_time(began, until)),
-            "paused_seconds": _seconds(paused_time(state, until)),
+            "total_seconds": seconds(state.active_time(began, until)),
+            "paused_seconds": seconds(paused_time(state, until)),
         },
         "inputs": dict(state.inputs),
         "steps": steps,

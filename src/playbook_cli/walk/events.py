@@ -62,6 +62,7 @@ class Started(Event):
     inputs: Mapping[str, str]
     opened_at: datetime
     channel: str | None = None  # the reply channel chosen with --channel (format 1.1)
+    operator: str | None = None  # the roster NAME of the person walking (--as)
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ class InputGiven(Event):
 class Entered(Event):
     KIND = EventKind.ENTER
     node: str
+    assignee: str | None = None  # the roster NAME the step was assigned to, when there is a roster
 
 
 @dataclass(frozen=True)
@@ -165,6 +167,16 @@ EVENT_TYPES: dict[EventKind, type[Event]] = {
 _TIMES = {"at", "opened_at"}
 
 
+# Optional fields left out of the line when empty, so journals without a roster or a
+# handoff read as they did before these fields existed.
+_OMITTED_WHEN_NONE = {
+    (EventKind.END, "handoff"),
+    (EventKind.RESUME, "lang"),
+    (EventKind.ENTER, "assignee"),
+    (EventKind.START, "operator"),
+}
+
+
 def encode(event: Event) -> dict[str, Any]:
     """The JSON object of `event`: `event` and `at` first, then its fields in order."""
     data: dict[str, Any] = {"event": event.KIND.value}
@@ -176,7 +188,7 @@ def encode(event: Event) -> dict[str, Any]:
             value = list(value)
         elif isinstance(value, Mapping):
             value = dict(value)
-        elif value is None and spec.name in ("handoff", "lang") and event.KIND in (EventKind.END, EventKind.RESUME):
+        elif value is None and (event.KIND, spec.name) in _OMITTED_WHEN_NONE:
             continue  # written only when there is one
         data[spec.name] = value
     return data
@@ -191,6 +203,8 @@ _OPTIONAL: dict[tuple[EventKind, str], Any] = {
     (EventKind.START, "path"): "",
     (EventKind.START, "sha256"): "",
     (EventKind.START, "channel"): None,
+    (EventKind.START, "operator"): None,
+    (EventKind.ENTER, "assignee"): None,
     (EventKind.END, "handoff"): None,
     (EventKind.RESUME, "lang"): None,
 }
@@ -202,6 +216,8 @@ _CHECKS: dict[str, tuple[type, ...]] = {
     "lang": (str, type(None)),
     "handoff": (str, type(None)),
     "channel": (str, type(None)),
+    "operator": (str, type(None)),
+    "assignee": (str, type(None)),
     "inputs": (dict,),
     "stops_at": (list,),
 }
