@@ -104,6 +104,9 @@ def walk(
     channel: Annotated[
         str | None, typer.Option("--channel", metavar="NAME", help="Show the replies written for this channel (e.g. email, chat).")
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="With --resume: go on even if the journal was recorded with another playbook id.")
+    ] = False,
 ) -> None:
     """Walk a playbook step by step during an incident, journaling every decision.
 
@@ -132,7 +135,17 @@ def walk(
         if len(journals) > 1 or len(playbooks) > 1:
             raise UsageError("--resume takes one journal (and, if it moved, the playbook): playbook walk --resume JOURNAL [PLAYBOOK]")
         chosen = journals[0] if journals else choose_open_walk(env, lang)
-        resumed = resume_walk(chosen, playbooks[0] if playbooks else None, load_playbook, terminal, env.now, stream, lang)
+        resumed = resume_walk(
+            chosen,
+            playbooks[0] if playbooks else None,
+            load_playbook,
+            terminal,
+            env.now,
+            stream,
+            lang,
+            skip_recorded_answers=scripted is not None,
+            force=force,
+        )
         if isinstance(resumed, EndedWalk):
             terminal.show(walk_summary(resumed.playbook, resumed.state, resumed.journal, env.now(), load_playbook))
             terminal.show(Text(text(resumed.state.lang, "already_ended")))

@@ -18,7 +18,7 @@ from playbook_cli.core.matching import matching_indexes
 from playbook_cli.core.model import Localizer, Node, NodeKind, Playbook
 from playbook_cli.walk import events as ev
 from playbook_cli.walk.sla import ClockState, clock_statuses
-from playbook_cli.walk.state import WalkState
+from playbook_cli.walk.state import WalkState, next_node
 
 
 def _arrive(playbook: Playbook, node_id: str, at: datetime) -> list[ev.Event]:
@@ -117,6 +117,33 @@ def note(state: WalkState, text: str, at: datetime) -> list[ev.Event]:
 
 def pause(state: WalkState, at: datetime) -> list[ev.Event]:
     return [ev.Paused(at, state.current.node)]
+
+
+def settle(playbook: Playbook, state: WalkState) -> list[ev.Event]:
+    """The events a crash cut off after the action that implied them, dated as that action.
+
+    An answer or a `done` is journaled before the entry into the next node (and an end
+    node's `end`); a kill between the two leaves the walk half-moved. These events
+    complete the move exactly as the uninterrupted walk would have written it, so a
+    resumed walk has the same path and times. A journal holding only its start gets the
+    entry into the first node.
+    """
+    at = state.last_at or state.opened_at
+    if not state.path:
+        return _arrive(playbook, playbook.start, at)
+    if state.ended:
+        return []
+    step = state.current
+    node = playbook.nodes[step.node]
+    if node.kind is NodeKind.END:
+        return [ev.Ended(at, node.id, str(node.outcome), node.handoff)]
+    target = next_node(playbook, step)
+    return _arrive(playbook, target, at) if target is not None else []
+
+
+def answered(state: WalkState) -> int:
+    """How many questions the walk's path has answered: the scripted answers it has used."""
+    return sum(1 for step in state.path if step.choice is not None)
 
 
 def resume(playbook: Playbook, state: WalkState, at: datetime, changed: bool, lang: str | None = None) -> list[ev.Event]:

@@ -8,11 +8,17 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
 from playbook_cli.core.errors import UsageError, WalkError
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
 from playbook_cli.walk.events import BadEvent, Event, Started, decode, encode
 
 JOURNAL_DIR = Path(".playbook") / "journal"
@@ -29,13 +35,41 @@ def default_journal_path(playbook_id: str, now: datetime, base: Path | None = No
     return path
 
 
+class JournalLocked(UsageError):
+    """Another walk is appending to this journal right now."""
+
+
 class JournalWriter:
-    """Appends events; each one is on disk (flushed and fsynced) before `write` returns."""
+    """Appends events; each one is on disk (flushed and fsynced) before `write` returns.
+
+    The writer holds an exclusive lock on the journal (`flock`, released by the kernel
+    if the process dies), so two walks of one journal cannot interleave: the second is
+    refused, naming the process and host that hold it (from `<journal>.lock`, a note
+    beside the journal that the holder writes and removes).
+    """
 
     def __init__(self, path: Path):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._file = open(self.path, "a", encoding="utf-8")  # noqa: SIM115 - held open for the walk, closed by close()
+        self._holder = self.path.with_name(self.path.name + ".lock")
+        self._lock()
+
+    def _lock(self) -> None:
+        if fcntl is None:  # not POSIX: no lock (documented in SECURITY.md)
+            return
+        try:
+            fcntl.flock(self._file.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            self._file.close()
+            try:
+                holder = self._holder.read_text(encoding="utf-8").strip() or "another process"
+            except OSError:
+                holder = "another process"
+            raise JournalLocked(
+                f"{self.path} is being walked right now by {holder}; wait for that walk to pause or end, or walk another journal"
+            ) from None
+        self._holder.write_text(f"pid {os.getpid()} on {socket.gethostname()}\n", encoding="utf-8")
 
     def write(self, event: Event) -> None:
         self._file.write(json.dumps(encode(event), ensure_ascii=False, separators=(",", ":")) + "\n")
@@ -43,7 +77,10 @@ class JournalWriter:
         os.fsync(self._file.fileno())
 
     def close(self) -> None:
-        self._file.close()
+        if self._file.closed:
+            return
+        self._holder.unlink(missing_ok=True)
+        self._file.close()  # releases the lock
 
     def __enter__(self) -> JournalWriter:
         return self

@@ -8,7 +8,9 @@ Every word shown comes from the message catalogue in the walk's language.
 
 from __future__ import annotations
 
+import itertools
 import shlex
+import stat
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -101,19 +103,66 @@ def resume_walk(
     now: Clock,
     answers: Iterator[object] | None,
     lang: str | None = None,
+    *,
+    skip_recorded_answers: bool = False,
+    force: bool = False,
 ) -> WalkSession | EndedWalk:
     """Replay a journal into the state it records, and reopen it for appending.
 
-    `lang`, when given, is the language the walk goes on in (journaled with the resume).
+    The journal is locked before it is read, so a second walk of it is refused. `lang`,
+    when given, is the language the walk goes on in (journaled with the resume). With
+    `skip_recorded_answers` (an answers file), the answers the journal already holds
+    are passed over, so the file goes on where the walk stood. A journal recorded with
+    another playbook id is refused unless `force`.
     """
     from rich.text import Text  # lazy: heavy, kept off start-up
 
-    events, warnings = read_journal(Path(journal))
+    journal_path = Path(journal)
+    regular_journal(journal_path)
+    writer = JournalWriter(journal_path)  # the lock, before anything is read
+    try:
+        session = _resume_locked(journal_path, writer, playbook_given, load, terminal, now, answers, lang, skip_recorded_answers, force)
+    except BaseException:
+        writer.close()
+        raise
+    if isinstance(session, EndedWalk):
+        writer.close()
+    else:
+        state = session.state
+        terminal.show(
+            Text(
+                text(
+                    session.lang,
+                    "resuming",
+                    path=journal_path,
+                    step=len(state.path),
+                    number=session.playbook.node_number(state.current.node),
+                )
+            )
+        )
+    return session
+
+
+def _resume_locked(
+    journal: Path,
+    writer: JournalWriter,
+    playbook_given: str | None,
+    load: LoadPlaybook,
+    terminal: Terminal,
+    now: Clock,
+    answers: Iterator[object] | None,
+    lang: str | None,
+    skip_recorded_answers: bool,
+    force: bool,
+) -> WalkSession | EndedWalk:
+    events, warnings = read_journal(journal)
     start = events[0]
     if not isinstance(start, ev.Started):
         raise UsageError(f"{journal}:1: the journal does not begin with a start event")
-    path = recorded_playbook(journal, start, playbook_given, f"pass it: playbook walk PLAYBOOK --resume {journal}")
+    path = recorded_playbook(str(journal), start, playbook_given, f"pass it: playbook walk --resume {journal} PLAYBOOK")
     playbook = load(path)
+    if playbook.id != start.playbook and not force:
+        raise UsageError(text(lang or start.lang, "other_playbook", journal=journal, recorded=start.playbook, given=playbook.id, path=path))
     if lang is not None and playbook.languages and lang not in playbook.languages:
         raise UsageError(text(lang, "unknown_lang", code=lang, file=path, langs=", ".join(playbook.languages)))
     shown_lang = lang or start.lang
@@ -126,18 +175,29 @@ def resume_walk(
         state = replay(playbook, events)
     except WalkError as exc:
         raise UsageError(f"{journal}: {exc}") from None
-    journal_path = Path(journal)
     if state.ended:
-        return EndedWalk(playbook, state, journal_path)
-    aside = set_aside_torn_tail(journal_path)
+        return EndedWalk(playbook, state, journal)
+    aside = set_aside_torn_tail(journal)
     if aside:
         terminal.warn(text(shown_lang, "torn_moved", path=aside))
-    writer = JournalWriter(journal_path)
-    number = playbook.node_number(state.current.node)
-    terminal.show(Text(text(shown_lang, "resuming", path=journal_path, step=len(state.path), number=number)))
+    if answers is not None and skip_recorded_answers:
+        answers = itertools.islice(answers, actions.answered(state), None)
     session = WalkSession(playbook, state, writer, terminal, now, answers)
-    session.record(actions.resume(playbook, state, now(), changed, lang))
+    session.record(actions.settle(playbook, state))  # a move a crash cut in two is completed first
+    if not session.state.ended:
+        session.record(actions.resume(playbook, session.state, now(), changed, lang))
     return session
+
+
+def regular_journal(path: Path) -> None:
+    """Refuse what is not a regular file (a FIFO or a device would hang the reader); a missing one is read's to report."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        read_journal(path)  # raises, naming the file and what is wrong
+        return
+    if not stat.S_ISREG(mode):
+        raise UsageError(f"{path}: not a regular file; a journal is a .jsonl file written by playbook walk")
 
 
 def handoff_command(playbook: Playbook, state: WalkState, load: LoadPlaybook) -> str | None:

@@ -99,7 +99,8 @@ def _node(playbook: Playbook, node_id: Any) -> Node:
     return node
 
 
-def _expected_next(playbook: Playbook, step: Step) -> str | None:
+def next_node(playbook: Playbook, step: Step) -> str | None:
+    """Where the walk goes from `step` once it was answered or done; None before that."""
     node = playbook.nodes[step.node]
     if node.kind is NodeKind.QUESTION and step.choice is not None:
         return node.choices[step.choice].next
@@ -128,7 +129,7 @@ def _apply(playbook: Playbook, state: WalkState | None, event: ev.Event) -> Walk
     if isinstance(event, ev.Entered):
         node = _node(playbook, event.node)
         if state.path:
-            expected = _expected_next(playbook, state.current)
+            expected = next_node(playbook, state.current)
             if expected is None:
                 raise WalkError(f"the journal enters '{node.id}' before '{state.current.node}' was finished")
             if expected != node.id:
