@@ -164,9 +164,17 @@ def test_playbook_text_cannot_drive_the_terminal_or_rich_markup(cli, write, tmp_
     assert hostile in text
     path = write(text, "delayed-response.yaml")
     result = cli("walk", path, "--set", "customer=An", "--journal", tmp_path / "j.jsonl", input="1\n")
+    assert result.exit_code == 2  # lint refuses control characters decoded from escapes, located
+    assert "yaml/control-character" in result.stderr and "U+001B (ESC)" in result.stderr
+    assert "\x1b" not in result.stdout + result.stderr and "\x07" not in result.stdout + result.stderr
+
+
+def test_typed_text_cannot_drive_the_terminal_or_rich_markup(cli, tmp_path):
+    journal = tmp_path / "j.jsonl"
+    result = cli("walk", SPEC_EXAMPLE, "--set", "customer=\x1b[2J[bold red]An[/bold red]\x07", "--journal", journal, input="1\n")
     assert result.exit_code == 0, result.output
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout
-    assert "^[[2J[bold red]boom[/bold red] ^[]0;title^G" in result.stdout
+    assert "^[[2J[bold red]An[/bold red]^G" in result.stdout
 
 
 def test_resume_refuses_options_the_journal_already_records(cli, tmp_path):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import typer
 
@@ -67,6 +68,19 @@ def parse_opened_at(value: str | None, now: datetime, lang: str | None) -> datet
     if moment > now + timedelta(seconds=59):  # a clock a little ahead is not the future
         raise UsageError(text(lang, "opened_at_future", value=value, when=format_moment(moment, lang, local_now.tzinfo)))
     return moment.astimezone(UTC)
+
+
+ROSTER_VARIABLE = "PLAYBOOK_ROSTER"
+
+
+def roster_file(env: Environment, given: str | None) -> str | None:
+    """The roster to use: the option given, else $PLAYBOOK_ROSTER (a team sets it once), else none."""
+    if given is not None:
+        return given
+    from_environment = env.environ.get(ROSTER_VARIABLE) or None
+    if from_environment is not None and not Path(from_environment).is_file():
+        raise UsageError(f"{ROSTER_VARIABLE}={from_environment}: no such file; set it to the team's roster file, or unset it")
+    return from_environment
 
 
 def languages(playbook: Playbook, lang: str | None) -> list[str | None]:

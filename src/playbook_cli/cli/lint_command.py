@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from playbook_cli.cli.common import environment
+from playbook_cli.cli.common import ROSTER_VARIABLE, environment, roster_file
 from playbook_cli.core.errors import ExitCode, UsageError
 from playbook_cli.core.schema import schema_text
 from playbook_cli.lint.catalogue import catalogue
@@ -23,8 +23,16 @@ def lint(
     ignore: Annotated[
         list[str] | None, typer.Option("--ignore", metavar="RULE", help="Skip this rule id (repeatable); see `playbook rules`.")
     ] = None,
+    roster: Annotated[
+        str | None,
+        typer.Option(
+            "--roster",
+            metavar="FILE",
+            help=f"The team's roster: lint it too, and warn about roles some step owns that nobody holds. Default: ${ROSTER_VARIABLE}.",
+        ),
+    ] = None,
 ) -> None:
-    """Check playbooks against the schema and the decision-tree rules.
+    """Check playbooks (and rosters) against their schema and rules.
 
     Exit 0 when there are no errors (warnings allowed), 1 on errors (or warnings with
     --strict), 2 on usage or input problems.
@@ -34,7 +42,7 @@ def lint(
     unknown = sorted(ignored - set(catalogue()))
     if unknown:
         raise UsageError(f"--ignore: unknown rule {', '.join(unknown)}; `playbook rules` lists them")
-    result = lint_paths(paths, ignored)
+    result = lint_paths(paths, ignored, roster=roster_file(env, roster))
     if format is LintFormat.TEXT:
         console = env.console()
         for line in as_text(result):

@@ -7,10 +7,11 @@ from typing import Annotated
 
 import typer
 
-from playbook_cli.cli.common import environment, parse_opened_at
+from playbook_cli.cli.common import environment, parse_opened_at, roster_file
 from playbook_cli.cli.env import Environment
 from playbook_cli.core.errors import UsageError
 from playbook_cli.core.i18n import format_moment, text
+from playbook_cli.core.roster import Roster, load_roster
 from playbook_cli.lint.runner import load_playbook
 from playbook_cli.walk.answers import load_answers
 from playbook_cli.walk.discovery import find_playbook, open_walks
@@ -39,6 +40,17 @@ def playbook_path(given: str) -> str:
     if found is None:
         raise UsageError(f"{given}: no such file, and no playbook with that id in {LIBRARY}/")
     return str(found)
+
+
+def check_operator(team: Roster | None, name: str | None, lang: str | None) -> None:
+    """--as names a person of the roster, or is refused naming the people."""
+    if name is None:
+        return
+    if team is None:
+        raise UsageError("--as NAME needs a roster: --roster FILE, or PLAYBOOK_ROSTER")
+    if team.person(name) is None:
+        people = ", ".join(person.name for person in team.people)
+        raise UsageError(text(lang, "unknown_person", name=name, roster=team.path, people=people))
 
 
 def is_journal(given: str) -> bool:
@@ -107,6 +119,13 @@ def walk(
     force: Annotated[
         bool, typer.Option("--force", help="With --resume: go on even if the journal was recorded with another playbook id.")
     ] = False,
+    roster: Annotated[
+        str | None,
+        typer.Option(
+            "--roster", metavar="FILE", help="The team's roster: each step is assigned to the person on duty. Default: $PLAYBOOK_ROSTER."
+        ),
+    ] = None,
+    as_: Annotated[str | None, typer.Option("--as", metavar="NAME", help="Who is walking: a person of the roster (journaled).")] = None,
 ) -> None:
     """Walk a playbook step by step during an incident, journaling every decision.
 
@@ -123,8 +142,10 @@ def walk(
     interactive = scripted is None and env.stdin_is_terminal
     stream = iter(scripted.answers) if scripted else (None if interactive else iter(env.read_stdin_lines()))
     named = list(targets or ())
+    team = load_roster(roster_path) if (roster_path := roster_file(env, roster)) else None
 
     if resume:
+        check_operator(team, as_, lang)
         given = [
             flag for flag, value in (("--set", set_), ("--opened-at", opened_at), ("--journal", journal), ("--channel", channel)) if value
         ]
@@ -145,6 +166,7 @@ def walk(
             lang,
             skip_recorded_answers=scripted is not None,
             force=force,
+            roster=team,
         )
         if isinstance(resumed, EndedWalk):
             terminal.show(walk_summary(resumed.playbook, resumed.state, resumed.journal, env.now(), load_playbook))
@@ -159,6 +181,7 @@ def walk(
         path = playbook_path(named[0])
         playbook = load_playbook(path)
         walk_lang = lang or playbook.default_language
+        check_operator(team, as_, walk_lang)
         request = NewWalk(
             file=path,
             preset={**(scripted.inputs if scripted else {}), **parse_sets(set_)},
@@ -167,6 +190,8 @@ def walk(
             opened_at=parse_opened_at(opened_at, env.now(), walk_lang),
             journal=Path(journal) if journal else None,
             interactive=interactive,
+            roster=team,
+            operator=as_,
         )
         session = start_walk(playbook, request, terminal, env.now, stream)
 

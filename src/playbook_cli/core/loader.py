@@ -13,6 +13,7 @@ Mapping keys are always kept as the text the writer typed, so `no:` stays the st
 from __future__ import annotations
 
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NoReturn
@@ -39,6 +40,17 @@ _BOMS = {
 }
 
 
+# What a playbook may cost to read: far above any real one, far below what hurts.
+# A 10,000-node playbook has about 200,000 values and 12 levels.
+MAX_BYTES = 8 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_VALUES = 1_000_000
+MAX_KEYS = 50_000  # in one mapping
+
+# Characters a text must not carry once YAML escapes are decoded ("\e", "\0", "\r"):
+# terminal control codes, NUL, carriage returns that start a new line in Markdown.
+_CONTROL_IN_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+
 LOAD_RULES = {
     "yaml/syntax": "The file is not valid YAML.",
     "yaml/duplicate-key": "A mapping has the same key twice; YAML would silently keep only the last value.",
@@ -49,6 +61,10 @@ LOAD_RULES = {
     "yaml/multiple-documents": "A playbook file holds exactly one YAML document.",
     "yaml/complex-key": "Mapping keys must be plain scalars.",
     "yaml/not-mapping": "The top level of a playbook must be a mapping.",
+    "yaml/too-large": "The file goes beyond what a playbook may hold (size, nesting depth, number of values or keys); "
+    "the limits protect every command from hostile files.",
+    "yaml/control-character": "A text holds a control character once its YAML escapes are decoded (\\e, \\0, \\r...): "
+    "it would reach terminals and files as a command, not as text.",
     "io/unreadable": "The file could not be read.",
 }
 
@@ -134,11 +150,17 @@ def load_file(path: str | Path) -> LoadedDocument:
     """Read and parse one file. Raises PlaybookLoadError (never a YAML exception)."""
     shown = str(path)
     try:
-        raw = Path(path).read_bytes()
-    except IsADirectoryError:
-        _fail(shown, 1, 1, "io/unreadable", "this is a directory, not a YAML file")
+        mode = Path(path).stat().st_mode
+        if stat.S_ISDIR(mode):
+            _fail(shown, 1, 1, "io/unreadable", "this is a directory, not a YAML file")
+        if not stat.S_ISREG(mode):  # a FIFO or a device would block or never end
+            _fail(shown, 1, 1, "io/unreadable", "this is not a regular file (a pipe or a device); save the playbook as a file")
+        with open(path, "rb") as file:
+            raw = file.read(MAX_BYTES + 1)
     except OSError as exc:
         _fail(shown, 1, 1, "io/unreadable", f"cannot read the file: {exc.strerror or exc}")
+    if len(raw) > MAX_BYTES:
+        _fail(shown, 1, 1, "yaml/too-large", f"the file is larger than {MAX_BYTES // (1024 * 1024)} MiB; split it into several playbooks")
     return load_bytes(raw, shown)
 
 
@@ -186,6 +208,7 @@ class _Builder:
         root: Any = None
         have_root = False
         documents = 0
+        values = 0
 
         for event in events:
             if isinstance(event, ev.DocumentStartEvent):
@@ -239,6 +262,7 @@ class _Builder:
                         "mapping keys must be plain names, not lists or mappings",
                     )
                 self._check_tag(event)
+                self._check_text(event.value, event.start_mark)
                 frame[2] = event.value
                 frame[3] = event.start_mark
                 continue
@@ -258,6 +282,8 @@ class _Builder:
 
             value = self._value(event)
             mark = event.start_mark
+            values += 1
+            self._check_bounds(event, stack, values, value)
             if stack and isinstance(stack[-1][0], dict) and key in stack[-1][0]:
                 first = self.locations[path]
                 self.problems.append(
@@ -292,6 +318,62 @@ class _Builder:
         if not have_root:
             _fail(self.path, 1, 1, "yaml/empty", "the file is empty; a playbook starts with `playbook: 1`")
         return root
+
+    def _check_bounds(self, event, stack: list[list], values: int, value: Any) -> None:
+        """Stop early, at the place, when the file goes beyond what a playbook may hold."""
+        mark = event.start_mark
+        if len(stack) >= MAX_DEPTH and isinstance(value, (dict, list)):
+            _fail(
+                self.path,
+                mark.line + 1,
+                mark.column + 1,
+                "yaml/too-large",
+                f"values are nested more than {MAX_DEPTH} levels deep here; a playbook needs far fewer",
+            )
+        if values > MAX_VALUES:
+            _fail(
+                self.path,
+                mark.line + 1,
+                mark.column + 1,
+                "yaml/too-large",
+                f"the file holds more than {MAX_VALUES:,} values; split it into several playbooks",
+            )
+        if stack and isinstance(stack[-1][0], dict) and len(stack[-1][0]) >= MAX_KEYS:
+            _fail(
+                self.path,
+                mark.line + 1,
+                mark.column + 1,
+                "yaml/too-large",
+                f"this mapping has more than {MAX_KEYS:,} keys; split the playbook",
+            )
+        if isinstance(value, str):
+            self._check_text(value, mark)
+
+    def _check_text(self, text: str, mark) -> None:
+        bad = _CONTROL_IN_TEXT.search(text)
+        if bad is None:
+            return
+        code = ord(bad.group())
+        names = {
+            0: "NUL",
+            0x1B: "ESC",
+            0x0D: "carriage return",
+            0x07: "BEL",
+            0x08: "backspace",
+            0x2028: "line separator",
+            0x2029: "paragraph separator",
+        }
+        shown = f"U+{code:04X}" + (f" ({names[code]})" if code in names else "")
+        self.problems.append(
+            _finding(
+                self.path,
+                mark.line + 1,
+                mark.column + 1,
+                "yaml/control-character",
+                f"this text holds the control character {shown}; remove it (or the escape that writes it): "
+                "a playbook's text must not carry terminal or file control codes",
+            )
+        )
 
     def _check_tag(self, event) -> str | None:
         tag = event.tag
@@ -334,7 +416,7 @@ class _Builder:
                 return self.constructor.construct_yaml_float(node)
             if explicit == "null":
                 return None
-        except (ValueError, yaml.YAMLError):
+        except (ValueError, KeyError, OverflowError, yaml.YAMLError):  # e.g. `!!bool maybe`, `!!int 1e999`
             mark = event.start_mark
             _fail(
                 self.path,

@@ -1,5 +1,10 @@
 """Lint: find the playbook files, load each once, and run the schema and every rule.
 
+A file whose first key is `roster` is a team's roster, not a playbook: it is checked
+against the roster schema and the `roster/*` rules, and the playbook rules never see it
+(nor the roster rules a playbook). With a roster given (`--roster`), the library rule
+`roster/unheld-role` also compares the playbooks' owners with the roster.
+
 Also the one way the other commands get a playbook they can trust: `load_playbook`
 refuses a file that lint finds errors in, so walk, test and render never meet a
 dangling reference or a wrong shape.
@@ -15,10 +20,12 @@ from playbook_cli.core.errors import InputError, InvalidPlaybookError, PlaybookL
 from playbook_cli.core.findings import Finding, Severity
 from playbook_cli.core.loader import LoadedDocument, load_file
 from playbook_cli.core.model import Playbook, build_playbook
+from playbook_cli.core.roster import is_roster, roster_schema_findings
 from playbook_cli.core.schema import schema_findings
 from playbook_cli.lint import suppressions
 from playbook_cli.lint.catalogue import catalogue, rules_of
-from playbook_cli.lint.rule import Scope
+from playbook_cli.lint.rule import Rule, Scope
+from playbook_cli.lint.rules import ROSTER_RULES
 from playbook_cli.lint.rules._context import RuleContext
 
 PLAYBOOK_SUFFIXES = (".yaml", ".yml")
@@ -64,22 +71,34 @@ def discover(paths: Iterable[str]) -> list[str]:
     return list(found)
 
 
+def _rules(scope: Scope, *, roster: bool, ignore: frozenset[str]) -> list[Rule]:
+    """The rules of `scope` for rosters (roster=True) or for playbooks, less those ignored."""
+    return [rule for rule in rules_of(scope) if (rule.id in ROSTER_RULES) is roster and rule.id not in ignore and rule.check is not None]
+
+
 def check_document(doc: LoadedDocument, ignore: frozenset[str] = frozenset()) -> list[Finding]:
-    """The findings of one loaded playbook on its own: load problems, schema, file rules."""
-    findings = list(doc.problems) + schema_findings(doc)
-    for rule in rules_of(Scope.FILE):
-        if rule.id not in ignore and rule.check is not None:
-            findings.extend(rule.check(RuleContext(doc, rule.id, rule.severity)))
+    """The findings of one loaded playbook, or roster, on its own: load problems, schema, file rules."""
+    roster = is_roster(doc.data)
+    findings = list(doc.problems) + (roster_schema_findings(doc) if roster else schema_findings(doc))
+    for rule in _rules(Scope.FILE, roster=roster, ignore=ignore):
+        assert rule.check is not None
+        findings.extend(rule.check(RuleContext(doc, rule.id, rule.severity)))
     return findings
 
 
-def lint_documents(docs: list[LoadedDocument], ignore: frozenset[str] = frozenset()) -> list[Finding]:
+def lint_documents(docs: list[LoadedDocument], ignore: frozenset[str] = frozenset(), roster: LoadedDocument | None = None) -> list[Finding]:
+    """Each document on its own, then the library rules over the playbooks (and `roster`, for the roster's library rules)."""
     findings: list[Finding] = []
     for doc in docs:
         findings.extend(check_document(doc, ignore))
-    for rule in rules_of(Scope.LIBRARY):
-        if rule.id not in ignore and rule.check is not None:
-            findings.extend(rule.check([RuleContext(doc, rule.id, rule.severity) for doc in docs]))
+    playbooks = [doc for doc in docs if not is_roster(doc.data)]
+    for rule in _rules(Scope.LIBRARY, roster=False, ignore=ignore):
+        assert rule.check is not None
+        findings.extend(rule.check([RuleContext(doc, rule.id, rule.severity) for doc in playbooks]))
+    if roster is not None and is_roster(roster.data):
+        for rule in _rules(Scope.LIBRARY, roster=True, ignore=ignore):
+            assert rule.check is not None
+            findings.extend(rule.check([RuleContext(doc, rule.id, rule.severity) for doc in [*playbooks, roster]]))
     return findings
 
 
@@ -90,17 +109,34 @@ def _apply_suppressions(docs: list[LoadedDocument], findings: list[Finding]) -> 
     return kept + [problem for s in per_file.values() for problem in s.problems]
 
 
-def lint_paths(paths: Iterable[str], ignore: frozenset[str] = frozenset()) -> LintResult:
+def lint_paths(paths: Iterable[str], ignore: frozenset[str] = frozenset(), roster: str | None = None) -> LintResult:
+    """Lint the files found under `paths`; with `roster`, that roster too, and the playbooks' owners against it."""
     files = discover(paths)
+    if roster is not None:
+        files = _with_roster(files, roster)
     docs, findings = [], []
     for file in files:
         try:
             docs.append(load_file(file))
         except PlaybookLoadError as exc:
             findings.append(exc.finding)
-    findings.extend(lint_documents(docs, ignore))
+    roster_doc = None
+    if roster is not None:
+        roster_key = Path(roster).resolve()
+        roster_doc = next((doc for doc in docs if Path(doc.path).resolve() == roster_key), None)
+        if roster_doc is not None and not is_roster(roster_doc.data):
+            raise InputError(f"--roster {roster}: this is not a roster; a roster starts with `roster: 1` (see schemas/roster.schema.json)")
+    findings.extend(lint_documents(docs, ignore, roster_doc))
     findings = [f for f in _apply_suppressions(docs, findings) if f.rule not in ignore]
     return LintResult(tuple(files), tuple(sorted(findings, key=Finding.sort_key)))
+
+
+def _with_roster(files: list[str], roster: str) -> list[str]:
+    """`files` and the roster file, once even when a directory linted holds it too."""
+    if not Path(roster).is_file():
+        raise InputError(f"--roster {roster}: no such file; give the team's roster file (a YAML file starting with `roster: 1`)")
+    roster_key = Path(roster).resolve()
+    return files if any(Path(file).resolve() == roster_key for file in files) else [*files, roster]
 
 
 def load_playbook(path: str | Path) -> Playbook:
@@ -109,6 +145,8 @@ def load_playbook(path: str | Path) -> Playbook:
         doc = load_file(path)
     except PlaybookLoadError as exc:
         raise InvalidPlaybookError(str(path), [exc.finding]) from None
+    if is_roster(doc.data):
+        raise InputError(f"{path} is a roster (its first key is `roster`), not a playbook; give a playbook file here")
     errors = [f for f in check_document(doc) if f.severity is Severity.ERROR]
     if errors:
         raise InvalidPlaybookError(str(path), sorted(errors, key=Finding.sort_key))

@@ -38,6 +38,7 @@ def begin(
     opened_at: datetime,
     at: datetime,
     channel: str | None = None,
+    operator: str | None = None,
 ) -> list[ev.Event]:
     start = ev.Started(
         at,
@@ -50,6 +51,7 @@ def begin(
         inputs=dict(inputs),
         opened_at=opened_at,
         channel=channel,
+        operator=operator,
     )
     return [start, *_arrive(playbook, playbook.start, at)]
 

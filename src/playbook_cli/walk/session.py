@@ -14,16 +14,18 @@ every second, how the clocks stand.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from playbook_cli.core.errors import Interrupted, WalkError
 from playbook_cli.core.i18n import labels_for, text
 from playbook_cli.core.inputs import Refused, accept, default_value, filled_reply
 from playbook_cli.core.model import Node, NodeKind, Playbook
+from playbook_cli.core.roster import Assignment
 from playbook_cli.walk import actions, view
 from playbook_cli.walk import events as ev
 from playbook_cli.walk.asking import ask_input
+from playbook_cli.walk.assignment import Assigner
 from playbook_cli.walk.journal import JournalWriter
 from playbook_cli.walk.sla import clock_statuses
 from playbook_cli.walk.state import WalkState, apply
@@ -41,6 +43,8 @@ class WalkSession:
     terminal: Terminal
     now: Clock
     answers: Iterator[object] | None = None  # scripted mode when not None
+    assigner: Assigner | None = None  # assigns each step to the person on duty (with a roster)
+    assignment: Assignment | None = None  # of the current step
 
     @property
     def lang(self) -> str | None:
@@ -52,6 +56,10 @@ class WalkSession:
 
     def record(self, events: list[ev.Event]) -> None:
         for event in events:
+            if isinstance(event, ev.Entered) and self.assigner is not None:
+                self.assignment = self.assigner(self.playbook, self.playbook.nodes[event.node], event.at)
+                person = self.assignment.person if self.assignment else None
+                event = replace(event, assignee=person.name if person else None)
             self.journal.write(event)
             self.state = apply(self.playbook, self.state, event)
 
@@ -86,7 +94,7 @@ class WalkSession:
         statuses = clock_statuses(self.playbook, self.state, now)
         channel, _ = node.reply_for(self.state.channel)
         reply = filled_reply(self.playbook, node, self.lang, self.state.inputs, self.state.channel)
-        self.terminal.show(view.step_block(self.playbook, self.state, node, now, view.Reply(reply, channel), statuses))
+        self.terminal.show(view.step_block(self.playbook, self.state, node, now, view.Reply(reply, channel), statuses, self.assignment))
 
     def show_clocks(self) -> None:
         statuses = clock_statuses(self.playbook, self.state, self.now())

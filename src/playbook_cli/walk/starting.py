@@ -20,9 +20,11 @@ from playbook_cli.core.errors import Interrupted, PlaybookError, UsageError, Wal
 from playbook_cli.core.i18n import text
 from playbook_cli.core.inputs import check_given, resolve_inputs
 from playbook_cli.core.model import Playbook
+from playbook_cli.core.roster import Roster
 from playbook_cli.walk import actions, view
 from playbook_cli.walk import events as ev
 from playbook_cli.walk.asking import ask_inputs
+from playbook_cli.walk.assignment import Assigner, open_load
 from playbook_cli.walk.journal import JournalWriter, default_journal_path, read_journal, recorded_playbook, set_aside_torn_tail
 from playbook_cli.walk.session import Clock, WalkSession
 from playbook_cli.walk.sla import clock_statuses
@@ -43,6 +45,8 @@ class NewWalk:
     opened_at: datetime
     journal: Path | None
     interactive: bool
+    roster: Roster | None = None
+    operator: str | None = None  # the roster NAME of the person walking (--as)
 
 
 def check_request(playbook: Playbook, request: NewWalk) -> str | None:
@@ -79,9 +83,18 @@ def start_walk(playbook: Playbook, request: NewWalk, terminal: Terminal, now: Cl
         raise UsageError(text(lang, "journal_unwritable", path=path, reason=exc.strerror or exc)) from None
     terminal.show(Text(f"{text(lang, 'journal')}: ", style="dim") + Text(str(path), style="bold"))
     started = actions.begin(
-        playbook, file=request.file, inputs=values, lang=lang, opened_at=request.opened_at, at=now(), channel=request.channel
+        playbook,
+        file=request.file,
+        inputs=values,
+        lang=lang,
+        opened_at=request.opened_at,
+        at=now(),
+        channel=request.channel,
+        operator=request.operator,
     )
     session = WalkSession(playbook, replay(playbook, started[:1]), writer, terminal, now, answers)
+    if request.roster is not None:
+        session.assigner = Assigner(request.roster, open_load(path.parent, leave_out=path))
     session.record(started)
     return session
 
@@ -106,6 +119,7 @@ def resume_walk(
     *,
     skip_recorded_answers: bool = False,
     force: bool = False,
+    roster: Roster | None = None,
 ) -> WalkSession | EndedWalk:
     """Replay a journal into the state it records, and reopen it for appending.
 
@@ -121,7 +135,9 @@ def resume_walk(
     regular_journal(journal_path)
     writer = JournalWriter(journal_path)  # the lock, before anything is read
     try:
-        session = _resume_locked(journal_path, writer, playbook_given, load, terminal, now, answers, lang, skip_recorded_answers, force)
+        session = _resume_locked(
+            journal_path, writer, playbook_given, load, terminal, now, answers, lang, skip_recorded_answers, force, roster
+        )
     except BaseException:
         writer.close()
         raise
@@ -154,6 +170,7 @@ def _resume_locked(
     lang: str | None,
     skip_recorded_answers: bool,
     force: bool,
+    roster: Roster | None,
 ) -> WalkSession | EndedWalk:
     events, warnings = read_journal(journal)
     start = events[0]
@@ -183,6 +200,10 @@ def _resume_locked(
     if answers is not None and skip_recorded_answers:
         answers = itertools.islice(answers, actions.answered(state), None)
     session = WalkSession(playbook, state, writer, terminal, now, answers)
+    if roster is not None:
+        session.assigner = Assigner(roster, open_load(journal.parent, leave_out=journal))
+        if state.path:
+            session.assignment = session.assigner(playbook, playbook.nodes[state.current.node], state.current.entered_at)
     session.record(actions.settle(playbook, state))  # a move a crash cut in two is completed first
     if not session.state.ended:
         session.record(actions.resume(playbook, session.state, now(), changed, lang))

@@ -20,8 +20,9 @@ from rich.table import Table
 from rich.text import Text
 
 from playbook_cli.core.durations import parse_duration
-from playbook_cli.core.i18n import duration_words, labels_for, text
+from playbook_cli.core.i18n import duration_words, format_moment, labels_for, text
 from playbook_cli.core.model import Node, NodeKind, Playbook
+from playbook_cli.core.roster import Assignment
 from playbook_cli.core.text_safety import safe_text, terminal_safe
 from playbook_cli.walk.clock_text import clock_phrase, due_phrase
 from playbook_cli.walk.events import Breached, DueSoon
@@ -190,7 +191,32 @@ def _budget(node: Node, state: WalkState, now: datetime, labels: Mapping[str, An
     return facts
 
 
-def step_block(playbook: Playbook, state: WalkState, node: Node, now: datetime, reply: Reply, statuses: list[ClockStatus]) -> Group:
+def owner_words(playbook: Playbook, node: Node, lang: str | None, assignment: Assignment | None) -> str | None:
+    """ "Kỹ thuật — Trần Văn Minh (người trực thay)", or who comes on duty next when nobody is on it."""
+    role = playbook.owner_of(node)
+    if role is None:
+        return None
+    words = playbook.role_title(role, lang) or role
+    if assignment is None:
+        return words
+    if assignment.person is not None:
+        backup = f" ({text(lang, 'backup')})" if assignment.backup else ""
+        return f"{words} — {assignment.person.display_name}{backup}"
+    if assignment.next_person is not None and assignment.next_at is not None:
+        when = format_moment(assignment.next_at, lang, assignment.next_at.tzinfo)
+        return f"{words} — {text(lang, 'nobody_on_duty_next', person=assignment.next_person.display_name, when=when)}"
+    return f"{words} — {text(lang, 'nobody_on_duty')}"
+
+
+def step_block(
+    playbook: Playbook,
+    state: WalkState,
+    node: Node,
+    now: datetime,
+    reply: Reply,
+    statuses: list[ClockStatus],
+    assignment: Assignment | None = None,
+) -> Group:
     lang = state.lang
     say = playbook.localizer(lang)
     labels = labels_for(lang)
@@ -203,10 +229,10 @@ def step_block(playbook: Playbook, state: WalkState, node: Node, now: datetime, 
     parts.append(head)
 
     facts = Text()
-    owner = playbook.owner_of(node)
+    owner = owner_words(playbook, node, lang, assignment)
     if owner:
         facts.append(f"{labels['owner']}: ", style="dim")
-        facts.append(safe_text(playbook.role_title(owner, lang)))
+        facts.append(safe_text(owner))
     budget = _budget(node, state, now, labels, lang)
     if facts and budget:
         facts.append(" · ")

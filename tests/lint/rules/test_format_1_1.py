@@ -76,5 +76,5 @@ def _replace(root, path, value):
             parent = parent[step]
         except (KeyError, IndexError, TypeError):
             return  # an earlier replacement removed the place
-    if isinstance(parent, dict) or (isinstance(parent, list) and path[-1] < len(parent)):
+    if isinstance(parent, dict) or (isinstance(parent, list) and isinstance(path[-1], int) and path[-1] < len(parent)):
         parent[path[-1]] = value

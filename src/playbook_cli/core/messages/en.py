@@ -205,4 +205,8 @@ MESSAGES: dict[str, Any] = {
     "which_walk_bad": "type a number from 1 to {count}",
     "ticked": "Checklist items done",
     "other_playbook": "{journal} was recorded with playbook '{recorded}', not '{given}' ({path}); pass the right playbook, or --force to go on anyway",
+    "backup": "backup",
+    "nobody_on_duty": "nobody on duty",
+    "nobody_on_duty_next": "nobody on duty; next on shift: {person}, {when}",
+    "unknown_person": "--as {name}: nobody of that name in the roster {roster}; the people are: {people}",
 }

@@ -205,4 +205,8 @@ MESSAGES: dict[str, Any] = {
     "which_walk_bad": "gõ một số từ 1 đến {count}",
     "ticked": "Việc đã làm xong",
     "other_playbook": "{journal} được ghi với playbook '{recorded}', không phải '{given}' ({path}); hãy chỉ đúng playbook, hoặc thêm --force để vẫn tiếp tục",
+    "backup": "người trực thay",
+    "nobody_on_duty": "không có ai trực",
+    "nobody_on_duty_next": "không có ai trực; ca tiếp theo: {person}, {when}",
+    "unknown_person": "--as {name}: không có ai tên này trong danh sách trực {roster}; danh sách gồm: {people}",
 }

@@ -4,6 +4,11 @@ Each module has a stable `ID`, a `SEVERITY`, a `SCOPE` (FILE: `check(ctx)` sees 
 playbook; LIBRARY: `check(contexts)` sees all the files linted together), a docstring
 that is its user documentation, and `check`, which yields findings. `lint.catalogue`
 registers them.
+
+Roster rules (`roster_*`) check a team's roster, not a playbook: the runner runs them
+on rosters only (a file whose first key is `roster`), and every other rule on
+playbooks only. `roster/unheld-role` is a library rule that sees the playbooks and
+the roster given with `--roster`.
 """
 
 from __future__ import annotations
@@ -31,6 +36,12 @@ from playbook_cli.lint.rules import (
     reply_unknown_variable,
     roles_unknown_owner,
     roles_unused_role,
+    roster_duplicate_role,
+    roster_invalid_calendar,
+    roster_no_roles,
+    roster_unheld_role,
+    roster_unknown_shift,
+    roster_unknown_timezone,
     scenario_expect_not_end,
     scenario_unknown_input,
     sla_never_fulfilled,
@@ -45,7 +56,7 @@ from playbook_cli.lint.rules import (
     text_undeclared_language,
 )
 
-MODULES: tuple[ModuleType, ...] = (
+PLAYBOOK_MODULES: tuple[ModuleType, ...] = (
     graph_dangling_next,
     graph_unreachable,
     graph_trap_loop,
@@ -79,3 +90,17 @@ MODULES: tuple[ModuleType, ...] = (
     library_duplicate_id,
     library_unknown_handoff,
 )
+
+ROSTER_MODULES: tuple[ModuleType, ...] = (
+    roster_unknown_shift,
+    roster_duplicate_role,
+    roster_no_roles,
+    roster_unknown_timezone,
+    roster_invalid_calendar,
+    roster_unheld_role,
+)
+
+MODULES: tuple[ModuleType, ...] = PLAYBOOK_MODULES + ROSTER_MODULES
+
+# The ids of the rules that look at rosters; the runner keeps them and the playbook rules apart.
+ROSTER_RULES: frozenset[str] = frozenset(module.ID for module in ROSTER_MODULES)
