@@ -11,7 +11,9 @@ from pathlib import Path
 
 SCHEMA_ID = "https://playbook-cli.dev/schemas/playbook-1.schema.json"
 NAME_PATTERN = "^[a-z0-9][a-z0-9_-]*$"
-DURATION_PATTERN = "^(?=.*[1-9])([0-9]+d)?([0-9]+h)?([0-9]+m)?$"
+# At most five digits a part: 99999d is 273 years, far beyond any target, and far inside
+# what a time can hold (a wider number would overflow the clock arithmetic).
+DURATION_PATTERN = "^(?=.*[1-9])([0-9]{1,5}d)?([0-9]{1,5}h)?([0-9]{1,5}m)?$"
 LANGUAGE_PATTERN = "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
 DAY = "(mon|tue|wed|thu|fri|sat|sun)"
 DAY_RANGE_PATTERN = f"^{DAY}(-{DAY})?$"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 from enum import StrEnum
 from pathlib import Path
@@ -57,21 +58,25 @@ def render(
     from rich.text import Text  # lazy: heavy, kept off start-up
 
     env = environment(ctx)
-    files = discover(paths)
+    files = _unique(discover(paths))
+    several = len(files) > 1 or any(Path(p).is_dir() for p in paths)
+    if out is None and several:
+        raise UsageError("rendering several files needs --out DIR")
     playbooks = [load_playbook(file) for file in files]
     jobs = [(pb, code) for pb in playbooks for code in languages(pb, lang)]
-    several = len(files) > 1 or any(Path(p).is_dir() for p in paths)
     to_stdout = out is None and not several and len(jobs) == 1 and format is not OutputFormat.PDF
     if out is None and not to_stdout:
-        if format is OutputFormat.PDF and not several and len(jobs) == 1:
+        if format is OutputFormat.PDF and len(jobs) == 1:
             out = "."
         else:
             raise UsageError("rendering several files needs --out DIR")
     kind = format.template_kind
     per_language = lang == "all"
+    # One index per language: named by language when there are several (playbooks may differ in their default).
+    index_per_language = per_language or len({code for _, code in jobs}) > 1
 
-    def name(stem: str, code: str | None) -> str:
-        suffix = f".{code}" if per_language and code else ""
+    def name(stem: str, code: str | None, by_language: bool = per_language) -> str:
+        suffix = f".{code}" if by_language and code else ""
         return f"{stem}{suffix}.{format.value}"
 
     def runbook(pb: Playbook, code: str | None) -> str:
@@ -82,20 +87,48 @@ def render(
         env.stdout.write(runbook(*jobs[0]))
         return
     out_dir = Path(out or ".")
+    codes = list(dict.fromkeys(code for _, code in jobs))
+    _refuse_clashes(jobs, name, [name("index", code, index_per_language) for code in codes] if several else [])
     written = []
     with _progress(env.error_console(), len(jobs)) as progress:
         task = progress.add_task("rendering", total=len(jobs))
         for pb, code in jobs:
-            written.append(write_output(format, runbook(pb, code), out_dir / name(pb.id, code)))
+            written.append(write_output(format, runbook(pb, code), out_dir / name(pb.id, code), within=out_dir))
             progress.advance(task)
     if several:
-        for code in dict.fromkeys(code for _, code in jobs):
+        for code in codes:
             entries = [index_entry(pb, code, name(pb.id, c)) for pb, c in jobs if c == code]
             index = render_template(kind, f"index.{kind}.j2", index_context(entries, code), templates)
-            written.append(write_output(format, index, out_dir / name("index", code)))
+            written.append(write_output(format, index, out_dir / name("index", code, index_per_language), within=out_dir))
     console = env.error_console()
     for path in written:
         console.print(Text.assemble(("wrote ", "dim"), str(path)))
+
+
+def _unique(files: list[str]) -> list[str]:
+    """The files in order, each once however it was named (`p.yaml`, `./p.yaml`, inside a directory given too)."""
+    seen: dict[Path, str] = {}
+    for file in files:
+        seen.setdefault(Path(file).resolve(), file)
+    return list(seen.values())
+
+
+def _refuse_clashes(jobs: list[tuple[Playbook, str | None]], name: Callable[[str, str | None], str], indexes: list[str]) -> None:
+    """Refuse, naming the files, two playbooks that would write one page (the same id) or a page named like an index."""
+    pages: dict[str, Playbook] = {}
+    for pb, code in jobs:
+        page = name(pb.id, code)
+        first = pages.setdefault(page, pb)
+        if first is not pb:
+            raise UsageError(
+                f"{first.path} and {pb.path} both have the id {pb.id!r}, so both would be written to {page}; "
+                "give each playbook its own id (`playbook lint` reports duplicate ids)"
+            )
+    for index in indexes:
+        if index in pages:
+            raise UsageError(
+                f"{pages[index].path}: its page {index} would be overwritten by the index page of the same name; rename its id"
+            )
 
 
 class GraphFormat(StrEnum):

@@ -64,7 +64,6 @@ def report(
         raise UsageError(f"{journal}: {exc}") from None
     if out is None:
         env.stdout.write(content)
-    elif format is ReportFormat.JSON:
-        write_output(OutputFormat.MD, content, Path(out))  # text, written as it is
     else:
-        write_output(OutputFormat(format.value), content, Path(out))
+        # Written whole (a temporary file renamed into place); a symbolic link at FILE is refused, not followed.
+        write_output(OutputFormat.MD if format is ReportFormat.JSON else OutputFormat(format.value), content, Path(out))

@@ -11,6 +11,7 @@ from playbook_cli.cli.common import environment, parse_opened_at, roster_file
 from playbook_cli.cli.env import Environment
 from playbook_cli.core.errors import UsageError
 from playbook_cli.core.i18n import format_moment, text
+from playbook_cli.core.matching import whole_number
 from playbook_cli.core.roster import Roster, load_roster
 from playbook_cli.lint.runner import load_playbook
 from playbook_cli.walk.answers import load_answers
@@ -84,8 +85,9 @@ def choose_open_walk(env: Environment, lang: str | None) -> str:
     terminal.show(listing)
     while True:
         typed = terminal.ask(Ask(text(lang, "which_walk"), completions=[str(n) for n in range(1, len(todays) + 1)])).strip() or "1"
-        if typed.isdigit() and 1 <= int(typed) <= len(todays):
-            return str(todays[int(typed) - 1].path)
+        number = whole_number(typed)
+        if number is not None and 1 <= number <= len(todays):
+            return str(todays[number - 1].path)
         terminal.warn(text(lang, "which_walk_bad", count=len(todays)))
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-_DURATION = re.compile(r"^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?$")
+# Five digits a part at most, as the schema says: the arithmetic of clocks stays in range.
+_DURATION = re.compile(r"^(?:([0-9]{1,5})d)?(?:([0-9]{1,5})h)?(?:([0-9]{1,5})m)?$")
 
 
 def parse_duration(value: object) -> timedelta | None:

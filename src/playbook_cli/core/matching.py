@@ -32,3 +32,13 @@ def matching_indexes(typed: str, candidates: Sequence[Sequence[str]]) -> list[in
     if exact:
         return exact
     return [index for index, spellings in enumerate(candidates) if any(fold(s).startswith(wanted) for s in spellings)]
+
+
+def whole_number(typed: str) -> int | None:
+    """The number `typed` spells in ASCII digits, else None.
+
+    `str.isdigit` is true of "²" and "٣", which `int()` then refuses or reads as a
+    number nobody meant; only 0-9 count here.
+    """
+    text = typed.strip()
+    return int(text) if text and text.isascii() and text.isdigit() else None

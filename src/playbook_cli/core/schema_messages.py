@@ -153,6 +153,8 @@ def day_message(key: str) -> str:
 
 def pattern_message(instance: Any, title: str | None, path: tuple) -> str:
     if title == "DURATION":
+        if re.fullmatch(r"(?:[0-9]+d)?(?:[0-9]+h)?(?:[0-9]+m)?", str(instance)):
+            return f"'{instance}' is longer than any target can mean: write at most 5 digits a part (99999d)"
         return f"'{instance}' is not a duration: durations look like 90m or 1h30m (parts <number><unit>, units d, h, m in that order)"
     if title == "interval":
         return f"'{instance}' is not an interval: {_INTERVAL_EXAMPLE}"

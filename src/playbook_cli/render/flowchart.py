@@ -2,6 +2,8 @@
 
 Labels are playbook text, so each syntax gets its own escaping: Mermaid entity codes
 inside quoted labels, `graphviz.escape` for DOT (no backslash escapes, no HTML labels).
+Before that, every text is put on single-spaced lines and its control characters are
+shown in caret notation (a NUL breaks Graphviz; ESC has no place in a picture).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections import deque
 from dataclasses import dataclass
 
 from playbook_cli.core.model import Playbook
+from playbook_cli.render.jinja import printable
 
 WRAP = 28
 
@@ -31,7 +34,7 @@ def node_order(playbook: Playbook) -> list[str]:
 
 
 def _lines(text: str) -> list[str]:
-    return textwrap.wrap(" ".join(text.split()), WRAP) or [""]
+    return textwrap.wrap(" ".join(printable(text).split()), WRAP) or [""]
 
 
 # --- Mermaid ------------------------------------------------------------------------------
@@ -89,7 +92,7 @@ def dot_graph(playbook: Playbook, lang: str | None, links: bool = False):
 
     say = playbook.localizer(lang)
     graph = graphviz.Digraph(
-        playbook.id,
+        " ".join(printable(playbook.id).split()),
         graph_attr={"rankdir": "TB", "fontname": "DejaVu Sans"},
         node_attr={"fontname": "DejaVu Sans", "fontsize": "11"},
         edge_attr={"fontname": "DejaVu Sans", "fontsize": "10"},

@@ -14,7 +14,7 @@ from pathlib import Path
 from playbook_cli.core.durations import format_duration
 from playbook_cli.core.errors import WalkError
 from playbook_cli.core.i18n import text
-from playbook_cli.core.matching import matching_indexes
+from playbook_cli.core.matching import matching_indexes, whole_number
 from playbook_cli.core.model import Localizer, Node, NodeKind, Playbook
 from playbook_cli.walk import events as ev
 from playbook_cli.walk.sla import ClockState, clock_statuses
@@ -66,8 +66,8 @@ def match_choice(node: Node, given: object, lang: str | None, default_lang: str 
     """
     typed = str(given).strip()
     say = Localizer(lang, default_lang)
-    if (isinstance(given, int) and not isinstance(given, bool)) or typed.isdigit():
-        number = int(typed)
+    number = given if isinstance(given, int) and not isinstance(given, bool) else whole_number(typed)
+    if number is not None:
         if 1 <= number <= len(node.choices):
             return number - 1
     else:

@@ -248,9 +248,12 @@ def _field(kind: EventKind, name: str, value: Any) -> Any:
         raise BadEvent(f"this {kind.value} event's '{name}' is {type(value).__name__}, not {expected[0].__name__}")
     if name in _TIMES:
         try:
-            return parse_time(str(value))
+            moment = parse_time(str(value))
         except ValueError:
             raise BadEvent(f"this {kind.value} event's '{name}' is not an ISO-8601 time: {value!r}") from None
+        if not 1970 <= moment.year <= 2200:  # clock arithmetic on year 9999 would overflow
+            raise BadEvent(f"this {kind.value} event's '{name}' is not a time a walk could have: {value!r}")
+        return moment
     if isinstance(value, list):  # stops_at
         return tuple(str(item) for item in value)
     if isinstance(value, dict):  # inputs

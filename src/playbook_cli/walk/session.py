@@ -20,6 +20,7 @@ from datetime import datetime
 from playbook_cli.core.errors import Interrupted, WalkError
 from playbook_cli.core.i18n import labels_for, text
 from playbook_cli.core.inputs import Refused, accept, default_value, filled_reply
+from playbook_cli.core.matching import whole_number
 from playbook_cli.core.model import Node, NodeKind, Playbook
 from playbook_cli.core.roster import Assignment
 from playbook_cli.walk import actions, view
@@ -195,7 +196,7 @@ class WalkSession:
                 if typed == "?":
                     self.terminal.show(view.keys_help(self.lang))
                     continue
-                if command == "t" and (argument.strip().isdigit() or not argument):
+                if command == "t" and (whole_number(argument) is not None or not argument.strip()):
                     self._tick_item(node, argument.strip())
                     continue
                 if not question:
@@ -225,5 +226,5 @@ class WalkSession:
     def _tick_item(self, node: Node, argument: str) -> None:
         if not argument:
             raise WalkError(text(self.lang, "tick_which", count=len(node.steps)))
-        self.record(actions.tick(self.playbook, self.state, int(argument), self.now()))
+        self.record(actions.tick(self.playbook, self.state, whole_number(argument) or 0, self.now()))
         self.terminal.show(view.checklist(self.playbook, self.state, node))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+from urllib.parse import quote
 
 from playbook_cli import __version__
 from playbook_cli.core.findings import Severity
@@ -10,6 +12,32 @@ from playbook_cli.lint.catalogue import catalogue
 from playbook_cli.lint.runner import LintResult
 
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+# What RFC 3986 allows unencoded in a path segment (pchar: unreserved, sub-delims, "@"),
+# less ":" (in a relative reference's first segment it would read as a scheme); "/" joins segments.
+_SEGMENT_SAFE = "!$&'()*+,;=@"
+_DRIVE = re.compile(r"^[A-Za-z]:$")
+
+
+def _path(segments: list[str]) -> str:
+    return "/".join(quote(segment, safe=_SEGMENT_SAFE) for segment in segments)
+
+
+def artifact_uri(file: str) -> str:
+    """A file name as a URI reference: a relative path stays relative, an absolute one becomes a file: URI.
+
+    Each path segment is percent-encoded (UTF-8), so spaces, `#`, `%`, `?` and letters
+    outside ASCII cannot change what the reference means; `\\` separates segments as `/`
+    does (Windows paths), and `C:\\x` is `file:///C:/x`.
+    """
+    segments = file.replace("\\", "/").split("/")
+    if _DRIVE.match(segments[0]):  # C:/dir/file
+        return f"file:///{segments[0]}/{_path(segments[1:])}"
+    if file[:2] in ("//", "\\\\", "/\\", "\\/") and len(segments) > 2:  # UNC: //server/share/file
+        return f"file://{_path(segments[2:])}"
+    if segments[0] == "" and len(segments) > 1:  # /dir/file
+        return f"file://{_path(segments)}"
+    return _path(segments)
 
 
 def as_sarif(result: LintResult) -> str:
@@ -33,7 +61,7 @@ def as_sarif(result: LintResult) -> str:
             "locations": [
                 {
                     "physicalLocation": {
-                        "artifactLocation": {"uri": f.file.replace("\\", "/")},
+                        "artifactLocation": {"uri": artifact_uri(f.file)},
                         "region": {"startLine": f.line, "startColumn": f.column},
                     }
                 }
