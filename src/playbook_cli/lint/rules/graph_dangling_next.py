@@ -7,7 +7,7 @@ this is an error. The message suggests the closest existing node id.
 
 from playbook_cli.core.findings import Severity
 from playbook_cli.core.structure import mapping, nodes, sequence, successors
-from playbook_cli.core.suggest import did_you_mean
+from playbook_cli.core.suggest import Suggester
 from playbook_cli.lint.rule import Scope
 
 ID = "graph/dangling-next"
@@ -19,10 +19,12 @@ def check(ctx):
     data = ctx.data
     all_nodes = nodes(data)
     known = mapping(data.get("nodes"))
+    suggester = Suggester(known)  # built once: a file may misspell thousands of ids
+    listing = f" (nodes are: {', '.join(list(known)[:8])}{', ...' if len(known) > 8 else ''})"
 
     def missing(value, path, what):
         if isinstance(value, str) and value not in known:
-            return ctx.at(path, f"{what} '{value}' names no node{_suggest(value, known)}")
+            return ctx.at(path, f"{what} '{value}' names no node{suggester.did_you_mean(value) or listing}")
         return None
 
     finding = missing(data.get("start"), ("start",), "start")
@@ -38,7 +40,3 @@ def check(ctx):
         finding = missing(end, ("scenarios", index, "expect", "end"), "expect.end")
         if finding:
             yield finding
-
-
-def _suggest(value, known):
-    return did_you_mean(value, known) or f" (nodes are: {', '.join(list(known)[:8])}{', ...' if len(known) > 8 else ''})"
