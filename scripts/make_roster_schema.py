@@ -18,7 +18,7 @@ NAME_PATTERN = PLAYBOOK["NAME_PATTERN"]
 EXTENSION = PLAYBOOK["EXTENSION"]
 ref = PLAYBOOK["ref"]
 SHARED_DEFS = ("name", "calendar", "day_range", "interval", "date", "holiday")
-EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+$"
+EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+" + PLAYBOOK["END"]
 
 
 def role_list(description):

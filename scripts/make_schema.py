@@ -10,17 +10,21 @@ import json
 from pathlib import Path
 
 SCHEMA_ID = "https://playbook-cli.dev/schemas/playbook-1.schema.json"
-NAME_PATTERN = "^[a-z0-9][a-z0-9_-]*$"
+# Every pattern ends with `$(?!\n)`, not a bare `$`: Python's `$` (jsonschema and
+# fastjsonschema use Python's re) also matches before a final newline, so "abc\n" would
+# pass as a NAME; ECMA-262 (editors) reads the lookahead the same way.
+END = "$(?!\\n)"
+NAME_PATTERN = "^[a-z0-9][a-z0-9_-]*" + END
 # At most five digits a part: 99999d is 273 years, far beyond any target, and far inside
 # what a time can hold (a wider number would overflow the clock arithmetic).
-DURATION_PATTERN = "^(?=.*[1-9])([0-9]{1,5}d)?([0-9]{1,5}h)?([0-9]{1,5}m)?$"
-LANGUAGE_PATTERN = "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
+DURATION_PATTERN = "^(?=.*[1-9])([0-9]{1,5}d)?([0-9]{1,5}h)?([0-9]{1,5}m)?" + END
+LANGUAGE_PATTERN = "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*" + END
 DAY = "(mon|tue|wed|thu|fri|sat|sun)"
-DAY_RANGE_PATTERN = f"^{DAY}(-{DAY})?$"
+DAY_RANGE_PATTERN = f"^{DAY}(-{DAY})?{END}"
 CLOCK_TIME = "([01][0-9]|2[0-3]):[0-5][0-9]"
-INTERVAL_PATTERN = f"^{CLOCK_TIME}-({CLOCK_TIME}|24:00)$"
-DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-HOLIDAY_PATTERN = "^([A-Z]{2}|[0-9]{4}-[0-9]{2}-[0-9]{2})$"
+INTERVAL_PATTERN = f"^{CLOCK_TIME}-({CLOCK_TIME}|24:00){END}"
+DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}" + END
+HOLIDAY_PATTERN = "^([A-Z]{2}|[0-9]{4}-[0-9]{2}-[0-9]{2})" + END
 OUTCOMES = ["resolved", "escalated", "handed-off", "closed"]
 EXTENSION = {"^x-": {"description": "Extension key: ignored by every tool."}}
 

@@ -100,3 +100,17 @@ def test_a_fifo_given_as_a_journal_is_refused_not_read(cli, tmp_path):
     os.mkfifo(fifo)
     result = cli("walk", "--resume", fifo)
     assert result.exit_code == 2 and "not a regular file" in result.stderr
+
+
+def test_a_full_disk_names_the_journal(cli, tmp_path, monkeypatch):
+    import errno
+
+    from playbook_cli.walk import journal as journal_module
+
+    def no_space(*_args, **_kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(journal_module.os, "fsync", no_space)
+    path = tmp_path / "j.jsonl"
+    result = cli("walk", SPEC_EXAMPLE, "--set", "customer=An", "--journal", path, input="1\n")
+    assert result.exit_code == 2 and f"{path}: cannot write the journal: No space left on device" in result.stderr

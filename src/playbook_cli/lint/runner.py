@@ -49,26 +49,34 @@ class LintResult:
 
 
 def discover(paths: Iterable[str]) -> list[str]:
-    """Files named, and *.yaml / *.yml below directories named (hidden folders skipped)."""
-    found: dict[str, None] = {}
+    """Files named, and *.yaml / *.yml below directories named (hidden folders skipped).
+
+    A file reached twice (the same directory given twice, `dir` and `./dir`) counts once.
+    A broken link, a pipe or a device named *.yaml is kept, so the loader reports it
+    instead of it being skipped in silence (or read forever).
+    """
+    found: dict[Path, str] = {}
     for given in paths:
         path = Path(given)
         if path.is_dir():
             matches = sorted(
                 p
                 for p in path.rglob("*")
-                if p.suffix in PLAYBOOK_SUFFIXES and p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                if p.suffix in PLAYBOOK_SUFFIXES
+                and (p.is_symlink() or not p.is_dir())
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
             if not matches:
                 raise InputError(f"{given}: no playbook (*.yaml, *.yml) found in this directory")
-            found.update((str(p), None) for p in matches)
-        elif path.is_file():
-            found[str(path)] = None
+            for match in matches:
+                found.setdefault(match.resolve(), str(match))
+        elif path.exists() or path.is_symlink():
+            found.setdefault(path.resolve(), str(path))
         else:
             raise InputError(f"{given}: no such file or directory")
     if not found:
         raise InputError("no playbook given")
-    return list(found)
+    return list(found.values())
 
 
 def _rules(scope: Scope, *, roster: bool, ignore: frozenset[str]) -> list[Rule]:

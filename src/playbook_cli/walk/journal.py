@@ -72,9 +72,12 @@ class JournalWriter:
         self._holder.write_text(f"pid {os.getpid()} on {socket.gethostname()}\n", encoding="utf-8")
 
     def write(self, event: Event) -> None:
-        self._file.write(json.dumps(encode(event), ensure_ascii=False, separators=(",", ":")) + "\n")
-        self._file.flush()
-        os.fsync(self._file.fileno())
+        try:
+            self._file.write(json.dumps(encode(event), ensure_ascii=False, separators=(",", ":")) + "\n")
+            self._file.flush()
+            os.fsync(self._file.fileno())
+        except OSError as exc:  # a full disk, a lost network drive: say which file
+            raise WalkError(f"{self.path}: cannot write the journal: {exc.strerror or exc}") from None
 
     def close(self) -> None:
         if self._file.closed:
