@@ -9,14 +9,14 @@ measure's range.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 
 from playbook_cli.core.errors import InputError
 from playbook_cli.core.i18n import text
-from playbook_cli.core.matching import matching_indexes
+from playbook_cli.core.matching import matching_indexes, whole_number
 from playbook_cli.core.model import InputSpec, Node, Playbook
+from playbook_cli.core.patterns import matches
 from playbook_cli.core.reply_templates import ReplyRenderError, render_reply
 
 
@@ -38,8 +38,9 @@ def accept(playbook: Playbook, spec: InputSpec, value: str | None, lang: str | N
             raise Refused(text(lang, "input_required", prompt=prompt))
         return None
     if spec.options:
-        if typed.isdigit() and 1 <= int(typed) <= len(spec.options):
-            return say(spec.options[int(typed) - 1])
+        number = whole_number(typed)
+        if number is not None and 1 <= number <= len(spec.options):
+            return say(spec.options[number - 1])
         found = matching_indexes(typed, [list(option.values.values()) for option in spec.options])
         if len(found) == 1:
             return say(spec.options[found[0]])
@@ -50,10 +51,11 @@ def accept(playbook: Playbook, spec: InputSpec, value: str | None, lang: str | N
         raise Refused(text(lang, "input_not_option", value=typed, prompt=prompt, options=listed))
     if spec.measure:
         low, high = spec.measure.bounds
-        if not (typed.isdigit() and low <= int(typed) <= high):
+        score = whole_number(typed)
+        if score is None or not low <= score <= high:
             raise Refused(text(lang, "input_not_score", value=typed, measure=spec.measure.value.upper(), low=low, high=high))
-        return str(int(typed))
-    if spec.pattern and not re.search(spec.pattern, typed):
+        return str(score)
+    if spec.pattern and not matches(spec.pattern, typed):
         if spec.hint:
             raise Refused(text(lang, "input_hint", value=typed, prompt=prompt, hint=say(spec.hint)))
         raise Refused(text(lang, "input_pattern", value=typed, prompt=prompt, pattern=spec.pattern))
@@ -127,4 +129,4 @@ def filled_reply(playbook: Playbook, node: Node, lang: str | None, values: Mappi
     try:
         return render_reply(source, template_variables(playbook, values))
     except ReplyRenderError as exc:  # lint refuses these; a walk must still go on
-        return f"(the reply template could not be filled in: {exc}; showing it as written)\n{source}"
+        return f"(the reply template of node '{node.id}' could not be filled in: {exc}; showing it as written)\n{source}"

@@ -131,7 +131,7 @@ def report_context(playbook: Playbook, events: list[Event], journal: str, as_of:
             }
         )
 
-    end = playbook.nodes[state.current.node]
+    end = playbook.nodes[state.current.node] if state.path else None  # a journal cut after its start has no step
     return {
         "api_version": TEMPLATE_API_VERSION,
         "lang": lang,
@@ -165,7 +165,7 @@ def report_context(playbook: Playbook, events: list[Event], journal: str, as_of:
             "ended": state.ended,
             "outcome": state.outcome.value if state.outcome else None,
             "outcome_label": labels["outcomes"].get(state.outcome) if state.outcome else None,
-            "end_text": say(end.text) if state.ended else None,
-            "handoff": end.handoff if state.ended else None,
+            "end_text": say(end.text) if state.ended and end else None,
+            "handoff": end.handoff if state.ended and end else None,
         },
     }

@@ -8,9 +8,8 @@ with `options: [{vi: Quý khách, en: Sir or Madam}, {vi: anh, en: Mr}]`, or a v
 pattern accepts (`default: CS-1` for `pattern: "^CS-[0-9]+$"`).
 """
 
-import re
-
 from playbook_cli.core.findings import Severity
+from playbook_cli.core.patterns import Pattern, compile_pattern, matches
 from playbook_cli.core.structure import mapping
 from playbook_cli.core.suggest import did_you_mean
 from playbook_cli.lint.rule import Scope
@@ -35,7 +34,7 @@ def check(ctx):
         pattern = spec.get("pattern")
         compiled = _compiled(pattern)
         for rel, _, value in values:
-            if compiled is not None and not compiled.search(value):
+            if compiled is not None and not matches(compiled, value):
                 yield ctx.at(
                     (*base, *rel),
                     f"the default '{value}' of input '{name}' does not match its pattern {pattern}; write a default it accepts",
@@ -63,9 +62,8 @@ def _texts(option):
 
 
 def _compiled(pattern):
+    """The pattern as the walk runs it (RE2, linear time), or None."""
     if not isinstance(pattern, str):
         return None
-    try:
-        return re.compile(pattern)
-    except re.error:
-        return None  # inputs/bad-pattern reports it
+    compiled = compile_pattern(pattern)
+    return compiled if isinstance(compiled, Pattern) else None  # inputs/bad-pattern reports it

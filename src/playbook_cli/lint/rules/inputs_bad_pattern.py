@@ -1,13 +1,16 @@
-"""An input `pattern` that is not a valid regular expression.
+"""An input `pattern` that RE2, the walk's regular-expression engine, cannot run.
 
-A broken pattern would make the walk refuse every value. Error: fix the regular
-expression, for example `pattern: "^CS-[0-9]+$"`. (A `default` the pattern rejects is
-reported by inputs/bad-default.)
+Patterns run in RE2 (linear time: no pattern can hang a walk, whatever is typed), so a
+pattern must be written in RE2's syntax: Python's, without lookarounds (`(?=`, `(?!`,
+`(?<=`, `(?<!`), backreferences (`\\1`), atomic groups or possessive quantifiers, and with
+repetition counts up to 1000. A pattern Python would accept but RE2 rejects is an error
+too: the walk could never check a value against it. Error: fix the regular expression,
+for example `pattern: "^CS-[0-9]+$"`. (A `default` the pattern rejects is reported by
+inputs/bad-default.)
 """
 
-import re
-
 from playbook_cli.core.findings import Severity
+from playbook_cli.core.patterns import PatternProblem, compile_pattern
 from playbook_cli.core.structure import mapping
 from playbook_cli.lint.rule import Scope
 
@@ -21,10 +24,9 @@ def check(ctx):
         pattern = mapping(spec).get("pattern")
         if not isinstance(pattern, str):
             continue
-        try:
-            re.compile(pattern)
-        except re.error as exc:
+        compiled = compile_pattern(pattern)
+        if isinstance(compiled, PatternProblem):
             yield ctx.at(
                 ("inputs", name, "pattern"),
-                f"the pattern of input '{name}' is not a valid regular expression: {exc}; fix it (for example ^CS-[0-9]+$)",
+                f"the pattern of input '{name}' is not a valid regular expression: {compiled.message}",
             )
