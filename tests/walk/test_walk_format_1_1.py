@@ -96,7 +96,7 @@ def test_time_waiting_on_the_customer_does_not_count_and_is_reported(cli, tmp_pa
 def test_a_clock_that_starts_at_a_node_is_pending_before_it(cli, tmp_path):
     _result, env, _journal = walk(cli, tmp_path, ["Lan", "", "", "s", "2", "", "4", ""], "--lang", "en")
     fix_lines = [line for line in env.terminal.screen.splitlines() if "Fix delivered" in line]
-    assert fix_lines and "pending (target 1 d) (applies once the walk reaches #2)" in fix_lines[0]
+    assert fix_lines and "pending (target 24 h of working time) (applies once the walk reaches #2)" in fix_lines[0]
 
 
 def test_an_explicit_remind_fires_at_its_own_window(cli, tmp_path):

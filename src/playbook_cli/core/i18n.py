@@ -35,14 +35,21 @@ _UNITS = {
 }
 
 
-def duration_words(value: timedelta, lang: str | None, *, seconds: bool = False) -> str:
+def duration_words(value: timedelta, lang: str | None, *, seconds: bool = False, working: bool = False) -> str:
     """A duration as people read it: "1 giờ 30 phút", "1 h 30 min", "2 ngày 3 giờ".
 
     Two units at most (the larger ones); seconds only when asked for and under an hour
-    (a countdown), so "5m" is never read as five metres.
+    (a countdown), so "5m" is never read as five metres. `working` is time counted on a
+    calendar: in hours of working time ("24 giờ làm việc"), never in days, since a
+    working day is not 24 hours.
     """
     units = _UNITS.get(lang or "en", _UNITS["en"])
     total = int(abs(value).total_seconds())
+    if working:
+        hours, rest = divmod(total, 3600)
+        minutes = rest // 60
+        shown = " ".join(f"{amount} {units[unit]}" for amount, unit in ((hours, "h"), (minutes, "m")) if amount) or f"0 {units['m']}"
+        return text(lang, "working_time", time=shown)
     days, rest = divmod(total, 86400)
     hours, rest = divmod(rest, 3600)
     minutes, secs = divmod(rest, 60)

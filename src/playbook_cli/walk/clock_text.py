@@ -29,7 +29,7 @@ def clock_phrase(status: ClockStatus, labels: Mapping[str, Any], lang: str | Non
         if status.state is ClockState.BREACHED:
             return f"{labels['breached']} ({late} {labels['late']})"
         return str(labels["running"])
-    target = duration_words(status.target, lang)
+    target = duration_words(status.target, lang, working=status.clock.calendar is not None)
     if status.state is ClockState.MET:
         return str(labels["clock_met"]).format(spare=early, target=target)
     if status.state is ClockState.MET_LATE:

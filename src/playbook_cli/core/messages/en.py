@@ -209,4 +209,5 @@ MESSAGES: dict[str, Any] = {
     "nobody_on_duty": "nobody on duty",
     "nobody_on_duty_next": "nobody on duty; next on shift: {person}, {when}",
     "unknown_person": "--as {name}: nobody of that name in the roster {roster}; the people are: {people}",
+    "working_time": "{time} of working time",
 }

@@ -209,4 +209,5 @@ MESSAGES: dict[str, Any] = {
     "nobody_on_duty": "không có ai trực",
     "nobody_on_duty_next": "không có ai trực; ca tiếp theo: {person}, {when}",
     "unknown_person": "--as {name}: không có ai tên này trong danh sách trực {roster}; danh sách gồm: {people}",
+    "working_time": "{time} làm việc",
 }
