@@ -48,8 +48,8 @@ def duration_words(value: timedelta, lang: str | None, *, seconds: bool = False,
     if working:
         hours, rest = divmod(total, 3600)
         minutes = rest // 60
-        shown = " ".join(f"{amount} {units[unit]}" for amount, unit in ((hours, "h"), (minutes, "m")) if amount) or f"0 {units['m']}"
-        return text(lang, "working_time", time=shown)
+        working_hours = " ".join(f"{amount} {units[unit]}" for amount, unit in ((hours, "h"), (minutes, "m")) if amount)
+        return text(lang, "working_time", time=working_hours or f"0 {units['m']}")
     days, rest = divmod(total, 86400)
     hours, rest = divmod(rest, 3600)
     minutes, secs = divmod(rest, 60)
@@ -60,6 +60,12 @@ def duration_words(value: timedelta, lang: str | None, *, seconds: bool = False,
     if not shown:
         shown = [f"0 {units['s' if seconds else 'm']}"]
     return " ".join(shown)
+
+
+def channel_label(lang: str | None, channel: str) -> str:
+    """A reply channel as people name it ("điện thoại" for phone); an unknown one as written."""
+    catalogue = labels_for(lang)
+    return str(catalogue.get(f"channel_{channel}", LABELS["en"].get(f"channel_{channel}", channel)))
 
 
 def format_moment(moment: datetime, lang: str | None, zone: tzinfo | None = None) -> str:

@@ -61,7 +61,7 @@ _UNSUPPORTED: tuple[tuple[str, str], ...] = (
 @lru_cache(maxsize=512)
 def compile_pattern(text: str) -> Pattern | PatternProblem:
     """The pattern compiled by RE2, or the problem that keeps RE2 from running it."""
-    import re2  # type: ignore[import-untyped]  # lazy: `playbook --version` and `--help` need no regular expression
+    import re2  # lazy: `playbook --version` and `--help` need no regular expression
 
     options = re2.Options()
     options.log_errors = False  # RE2 would print its parse errors on stderr

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from playbook_cli.core.durations import format_elapsed
-from playbook_cli.core.i18n import format_moment, labels_for
+from playbook_cli.core.i18n import channel_label, format_moment, labels_for
 from playbook_cli.core.inputs import filled_reply
 from playbook_cli.core.model import Playbook
 from playbook_cli.render.runbook import TEMPLATE_API_VERSION
@@ -107,7 +107,7 @@ def report_context(playbook: Playbook, events: list[Event], journal: str, as_of:
                 {
                     "step": text(step.node),
                     "at": _when(step.left_at),
-                    "channel": channel,
+                    "channel": channel_label(lang, channel) if channel else None,
                     "text": filled_reply(playbook, node, lang, state.inputs, state.channel),
                 }
             )

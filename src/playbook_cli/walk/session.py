@@ -121,6 +121,7 @@ class WalkSession:
                     self._scripted_step(node, self.answers)
                 else:
                     self._interactive_step(node)
+            self.ask_node_inputs(self.playbook.nodes[self.state.current.node])  # an end may ask too (a score)
             self.record_clock_events()
         except (KeyboardInterrupt, EOFError):
             raise self.pause() from None

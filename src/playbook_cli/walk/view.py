@@ -20,7 +20,7 @@ from rich.table import Table
 from rich.text import Text
 
 from playbook_cli.core.durations import parse_duration
-from playbook_cli.core.i18n import duration_words, format_moment, labels_for, text
+from playbook_cli.core.i18n import channel_label, duration_words, format_moment, labels_for, text
 from playbook_cli.core.model import Node, NodeKind, Playbook
 from playbook_cli.core.roster import Assignment
 from playbook_cli.core.text_safety import safe_text, terminal_safe
@@ -243,12 +243,13 @@ def step_block(
     if node.steps:
         parts.append(checklist(playbook, state, node))
     if reply.text is not None:
-        heading = labels["reply_copy"] + (f" · {reply.channel}" if reply.channel else "")
+        heading = labels["reply_copy"] + (f" · {channel_label(lang, reply.channel)}" if reply.channel else "")
         parts.append(Rule(safe_text(heading, "dim"), style="dim", align="left"))
         parts.append(safe_text(reply.text))
         others = [channel for channel in node.replies if channel != reply.channel]
         if others:
-            parts.append(Rule(safe_text(f"{labels['other_channels']}: {', '.join(others)}", "dim"), style="dim", align="left"))
+            named = ", ".join(channel_label(lang, channel) for channel in others)
+            parts.append(Rule(safe_text(f"{labels['other_channels']}: {named}", "dim"), style="dim", align="left"))
         else:
             parts.append(Rule(style="dim"))
     if node.notes:

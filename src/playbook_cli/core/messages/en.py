@@ -210,4 +210,10 @@ MESSAGES: dict[str, Any] = {
     "nobody_on_duty_next": "nobody on duty; next on shift: {person}, {when}",
     "unknown_person": "--as {name}: nobody of that name in the roster {roster}; the people are: {people}",
     "working_time": "{time} of working time",
+    "channel_email": "email",
+    "channel_chat": "chat",
+    "channel_phone": "phone",
+    "channel_public": "public page",
+    "channel_zalo": "Zalo",
+    "channel_sms": "SMS",
 }

@@ -210,4 +210,10 @@ MESSAGES: dict[str, Any] = {
     "nobody_on_duty_next": "không có ai trực; ca tiếp theo: {person}, {when}",
     "unknown_person": "--as {name}: không có ai tên này trong danh sách trực {roster}; danh sách gồm: {people}",
     "working_time": "{time} làm việc",
+    "channel_email": "email",
+    "channel_chat": "chat",
+    "channel_phone": "điện thoại",
+    "channel_public": "trang công khai",
+    "channel_zalo": "Zalo",
+    "channel_sms": "tin nhắn SMS",
 }
