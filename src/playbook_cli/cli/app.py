@@ -4,6 +4,10 @@ Every command module is a thin parse → call → print over the capabilities. T
 `PlaybookError`s; `_Boundary.invoke` catches them here, prints `playbook: <message>`
 (and its details and hint) on stderr and exits with the error's code. Exit codes:
 0 clean, 1 findings or failures, 2 usage or input errors, 130 interrupted.
+
+The group also hands every command out with its parameters in words (`cli.words`): no
+Python types in `--help`, bad values answered in the tool's words, playbook ids and
+journals completed by the shell.
 """
 
 from __future__ import annotations
@@ -12,13 +16,16 @@ import os
 from typing import Annotated, Any
 
 import typer
+from typer._click.exceptions import NoArgsIsHelpError
+from typer._click.exceptions import UsageError as TyperUsageError
 from typer.core import TyperGroup
 from typer.exceptions import TyperException
 
 from playbook_cli import __version__
-from playbook_cli.cli import lint_command, render_command, report_command, test_command, walk_command
+from playbook_cli.cli import lint_command, render_command, report_command, stats_command, status_command, test_command, walk_command
 from playbook_cli.cli.env import Environment
-from playbook_cli.core.errors import ExitCode, Interrupted, PlaybookError
+from playbook_cli.cli.words import in_words, usage_words
+from playbook_cli.core.errors import ExitCode, Interrupted, PlaybookError, UsageError
 
 
 def _print_error(ctx: typer.Context, exc: BaseException) -> None:
@@ -40,10 +47,26 @@ def _print_error(ctx: typer.Context, exc: BaseException) -> None:
 class _Boundary(TyperGroup):
     """Runs a command; turns what it raises into one clear message and an exit code."""
 
+    def get_params(self, ctx: Any) -> list[Any]:
+        return [in_words(param) for param in super().get_params(ctx)]
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        command = super().get_command(ctx, cmd_name)
+        if command is not None:
+            command.params = [in_words(param) for param in command.params]
+            in_words(command.get_help_option(ctx))
+        return command
+
     def invoke(self, ctx: Any) -> Any:  # typer's own (vendored) click Context
         try:
             return super().invoke(ctx)
-        except (typer.Exit, typer.Abort, TyperException):  # typer's own exits and usage errors
+        except NoArgsIsHelpError:
+            raise
+        except TyperUsageError as exc:  # a missing argument, an unknown option: said as every error is
+            where = exc.ctx.command_path if exc.ctx is not None else " ".join(filter(None, ["playbook", ctx.invoked_subcommand]))
+            _print_error(ctx, UsageError(usage_words(exc), hint=f"`{where} --help` lists what it takes."))
+            raise typer.Exit(ExitCode.USAGE) from None
+        except (typer.Exit, typer.Abort, TyperException):  # typer's own exits
             raise
         except PlaybookError as exc:
             _print_error(ctx, exc)
@@ -78,7 +101,7 @@ app = typer.Typer(
     cls=_Boundary,
     help="Lint, walk and render customer-support playbooks (YAML decision trees).",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -110,6 +133,8 @@ app.command("test")(test_command.test)
 app.command()(render_command.render)
 app.command()(render_command.graph)
 app.command()(report_command.report)
+app.command()(status_command.status)
+app.command()(stats_command.stats)
 
 
 def run() -> None:

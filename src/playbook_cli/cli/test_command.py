@@ -10,9 +10,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from playbook_cli.cli.common import environment
+from playbook_cli.cli.output import plain_text, write_report
 from playbook_cli.core.errors import ExitCode
 from playbook_cli.core.i18n import plural
 from playbook_cli.core.text_safety import safe_text
+from playbook_cli.lint.reporters.junit import Case, Failure, Suite, junit_xml
 from playbook_cli.lint.runner import discover, load_playbook
 from playbook_cli.scenarios import Coverage, PlaybookReport, test_playbook
 
@@ -24,6 +26,7 @@ class TestFormat(StrEnum):
     __test__ = False  # not a pytest test class, whatever its name
     TEXT = "text"
     JSON = "json"
+    JUNIT = "junit"
 
 
 def _as_json(reports: Sequence[PlaybookReport], total: Coverage) -> str:
@@ -56,6 +59,30 @@ def _as_json(reports: Sequence[PlaybookReport], total: Coverage) -> str:
         "coverage": {"nodes": round(total.nodes_percent, 1), "choices": round(total.choices_percent, 1)},
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _as_junit(reports: Sequence[PlaybookReport], below: Sequence[PlaybookReport], min_coverage: float | None) -> str:
+    """One test suite per playbook, one test case per scenario (and, with --min-coverage, one for coverage)."""
+    suites = []
+    for report in reports:
+        file, ident = report.playbook.path, report.playbook.id
+        cases = []
+        for result in report.results:
+            failures: tuple[Failure, ...] = ()
+            if not result.passed:
+                message = f"{result.problem}; expected end {result.expected}, reached {result.reached or 'nothing'}"
+                failures = (Failure(message, "scenario", f"{message}\npath: {' → '.join(result.path) or '(none)'}"),)
+            cases.append(Case(name=result.name, classname=ident, file=file, failures=failures))
+        if not report.results:
+            cases.append(Case(name="(no scenarios)", classname=ident, file=file, skipped="the playbook records no scenario"))
+        if min_coverage is not None:
+            cov = report.coverage
+            measured = f"nodes {cov.nodes_percent:.1f}%, choices {cov.choices_percent:.1f}%"
+            missed = f"\nnot visited: {', '.join(report.missed)}" if report.missed else ""
+            failures = (Failure(f"{measured}, below {min_coverage:g}%", "coverage", f"{measured}{missed}"),) if report in below else ()
+            cases.append(Case(name=f"coverage ≥ {min_coverage:g}%", classname=ident, file=file, failures=failures, output=measured))
+        suites.append(Suite(file, cases))
+    return junit_xml("playbook test", suites)
 
 
 def _print_text(
@@ -113,7 +140,18 @@ def test(
             help="Fail when a playbook's node or choice coverage is below this percentage.",
         ),
     ] = None,
-    format: Annotated[TestFormat, typer.Option("--format", "-f", help="Output format.")] = TestFormat.TEXT,
+    format: Annotated[
+        TestFormat, typer.Option("--format", "-f", metavar="FORMAT", help="Report format: text, json or junit.")
+    ] = TestFormat.TEXT,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write the report in --format to FILE (whole or not at all); the text goes to the terminal.",
+        ),
+    ] = None,
 ) -> None:
     """Run the scenarios recorded in playbooks and report node and choice coverage.
 
@@ -128,8 +166,14 @@ def test(
         for report in reports
         if min_coverage is not None and min(report.coverage.nodes_percent, report.coverage.choices_percent) < min_coverage
     ]
-    if format is TestFormat.JSON:
-        environment(ctx).stdout.write(_as_json(reports, total))
+    if format is TestFormat.TEXT:
+        report = plain_text(lambda console: _print_text(console, reports, total, below, min_coverage))
     else:
+        report = _as_json(reports, total) if format is TestFormat.JSON else _as_junit(reports, below, min_coverage)
+    if output is not None:
+        write_report(output, report)
+    if format is TestFormat.TEXT or output is not None:
         _print_text(environment(ctx).console(), reports, total, below, min_coverage)
+    else:
+        environment(ctx).stdout.write(report)
     raise typer.Exit(ExitCode.FINDINGS if failed or below else ExitCode.OK)

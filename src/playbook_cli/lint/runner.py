@@ -8,6 +8,10 @@ against the roster schema and the `roster/*` rules, and the playbook rules never
 Also the one way the other commands get a playbook they can trust: `load_playbook`
 refuses a file that lint finds errors in, so walk, test and render never meet a
 dangling reference or a wrong shape.
+
+Two ways in for tools: a playbook read from standard input (`StdinDocument`, named for its
+locations as the editor's file is; it takes the place of that file when a directory
+linted holds it too), and a `Baseline` of known findings, which are hidden and counted.
 """
 
 from __future__ import annotations
@@ -18,11 +22,12 @@ from pathlib import Path
 
 from playbook_cli.core.errors import InputError, InvalidPlaybookError, PlaybookLoadError
 from playbook_cli.core.findings import Finding, Severity
-from playbook_cli.core.loader import LoadedDocument, load_file
+from playbook_cli.core.loader import MAX_BYTES, LoadedDocument, load_bytes, load_file
 from playbook_cli.core.model import Playbook, build_playbook
 from playbook_cli.core.roster import is_roster, roster_schema_findings
 from playbook_cli.core.schema import schema_findings
 from playbook_cli.lint import suppressions
+from playbook_cli.lint.baseline import Baseline
 from playbook_cli.lint.catalogue import catalogue, rules_of
 from playbook_cli.lint.rule import Rule, Scope
 from playbook_cli.lint.rules import ROSTER_RULES
@@ -35,6 +40,7 @@ PLAYBOOK_SUFFIXES = (".yaml", ".yml")
 class LintResult:
     files: tuple[str, ...]
     findings: tuple[Finding, ...]
+    baselined: int | None = None  # findings hidden by a baseline; None: no baseline given
 
     def count(self, severity: Severity) -> int:
         return sum(1 for finding in self.findings if finding.severity is severity)
@@ -117,15 +123,46 @@ def _apply_suppressions(docs: list[LoadedDocument], findings: list[Finding]) -> 
     return kept + [problem for s in per_file.values() for problem in s.problems]
 
 
-def lint_paths(paths: Iterable[str], ignore: frozenset[str] = frozenset(), roster: str | None = None) -> LintResult:
-    """Lint the files found under `paths`; with `roster`, that roster too, and the playbooks' owners against it."""
-    files = discover(paths)
+@dataclass(frozen=True)
+class StdinDocument:
+    """A playbook read from standard input (`playbook lint -`), and the file name its findings carry."""
+
+    data: bytes
+    name: str = "<stdin>"
+
+    def load(self) -> LoadedDocument:
+        if len(self.data) > MAX_BYTES:
+            message = f"the input is larger than {MAX_BYTES // (1024 * 1024)} MiB; split it into several playbooks"
+            raise PlaybookLoadError(Finding(self.name, 1, 1, "yaml/too-large", Severity.ERROR, message))
+        return load_bytes(self.data, self.name)
+
+
+def _same_file(a: str, b: str) -> bool:
+    return Path(a).resolve() == Path(b).resolve()
+
+
+def lint_paths(
+    paths: Iterable[str],
+    ignore: frozenset[str] = frozenset(),
+    roster: str | None = None,
+    *,
+    stdin: StdinDocument | None = None,
+    baseline: Baseline | None = None,
+) -> LintResult:
+    """Lint the files found under `paths` (and `stdin`); with `roster`, that roster too, and the playbooks' owners against it.
+
+    With `baseline`, the findings it knows are left out and counted (`LintResult.baselined`).
+    """
+    paths = list(paths)
+    files = discover(paths) if paths or stdin is None else []
+    if stdin is not None:  # the editor's buffer stands for the file on disk
+        files = [file for file in files if not _same_file(file, stdin.name)] + [stdin.name]
     if roster is not None:
         files = _with_roster(files, roster)
     docs, findings = [], []
     for file in files:
         try:
-            docs.append(load_file(file))
+            docs.append(stdin.load() if stdin is not None and file == stdin.name else load_file(file))
         except PlaybookLoadError as exc:
             findings.append(exc.finding)
     roster_doc = None
@@ -136,7 +173,10 @@ def lint_paths(paths: Iterable[str], ignore: frozenset[str] = frozenset(), roste
             raise InputError(f"--roster {roster}: this is not a roster; a roster starts with `roster: 1` (see schemas/roster.schema.json)")
     findings.extend(lint_documents(docs, ignore, roster_doc))
     findings = [f for f in _apply_suppressions(docs, findings) if f.rule not in ignore]
-    return LintResult(tuple(files), tuple(sorted(findings, key=Finding.sort_key)))
+    baselined = None
+    if baseline is not None:
+        findings, baselined = baseline.split(findings)
+    return LintResult(tuple(files), tuple(sorted(findings, key=Finding.sort_key)), baselined)
 
 
 def _with_roster(files: list[str], roster: str) -> list[str]:

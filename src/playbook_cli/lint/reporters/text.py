@@ -42,5 +42,7 @@ def as_text(result: LintResult) -> list[Text]:
     else:
         summary = Text("✔ ", style="bold green")
         summary.append(f"{files} checked, no problems{notes}")
+    if result.baselined is not None:
+        summary.append(f"; {plural(result.baselined, 'finding')} hidden by the baseline", style="dim")
     lines.append(summary)
     return lines
