@@ -2,6 +2,7 @@
 walks to every end in both languages through the real CLI, and renders."""
 
 import json
+import re
 import subprocess
 
 import pytest
@@ -22,6 +23,9 @@ EXPECTED = {
     "loyal-customer-at-risk",
     "inconsistent-information",
     "coverage-24-7",
+    "proactive-notice",
+    "feedback-review",
+    "loyal-customer-care",
 }
 
 
@@ -44,16 +48,30 @@ def test_scenarios_pass_with_full_coverage(cli):
 
 @pytest.mark.parametrize("path", PLAYBOOKS, ids=lambda p: p.stem)
 def test_each_playbook_follows_the_house_rules(path):
+    """The conventions of playbooks/README.md and vi-style.md, for the customer-facing text."""
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../schemas/playbook.schema.json\n")
     playbook = load_playbook(path)
     assert playbook.languages == ("vi", "en")
     assert playbook.roles and playbook.sla and playbook.inputs
     assert sum(1 for node in playbook.nodes.values() if node.kind == "question") >= 3
-    assert any(node.reply for node in playbook.nodes.values())
     assert all(playbook.owner_of(node) for node in playbook.nodes.values())
-    replies = [node.reply.get("vi") for node in playbook.nodes.values() if node.reply]
-    assert all("Kính gửi" in reply or "Chào anh/chị" in reply for reply in replies)
+    assert all(clock.title is not None and clock.remind is not None for clock in playbook.sla.values())
+    customer_facing = [node for node in playbook.nodes.values() if node.replies]
+    assert customer_facing, "a playbook of the library writes to the customer"
+    assert not [node.id for node in playbook.nodes.values() if node.reply is not None]  # replies per channel only
+    assert "salutation" in playbook.inputs and playbook.inputs["salutation"].options
+    for node in customer_facing:
+        assert {"email", "chat"} <= set(node.replies) or set(node.replies) & {"phone", "public"}, node.id
+        for channel, reply in node.replies.items():
+            vi, en = reply.values["vi"], reply.values["en"]
+            assert "{{ salutation }}" in vi or channel == "public", (node.id, channel)
+            assert "anh/chị {{" not in vi and not re.search(r"\bbạn\b", vi, re.IGNORECASE), (node.id, channel)
+            if channel == "email":
+                assert vi.startswith("Kính gửi") and "Trân trọng" in vi, node.id
+            if channel == "chat":
+                assert "Kính gửi" not in vi and " em " in f" {vi} ", node.id
+            assert en.strip(), (node.id, channel)
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
@@ -82,7 +100,7 @@ def test_the_library_renders_in_both_languages(cli, tmp_path):
         assert result.exit_code == 0, result.output
         assert len(list(out.glob(f"*.{fmt}"))) == 2 * len(PLAYBOOKS) + 2
     vi = (tmp_path / "html" / "delayed-response.vi.html").read_text(encoding="utf-8")
-    assert '<html lang="vi">' in vi and "Bảng phân quyền" in vi and "Kính gửi anh/chị {{ customer }}," in vi
+    assert '<html lang="vi">' in vi and "Bảng phân quyền" in vi and "Kính gửi {{ salutation }} {{ customer }}," in vi
 
 
 def test_the_library_prints_to_pdf(cli, tmp_path):
