@@ -10,6 +10,7 @@ an injected `Environment` and the interactive walk runs in milliseconds.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -47,6 +48,7 @@ class FakeTerminal:
     copied: list[str] = field(default_factory=list)
     can_copy: bool = True
     toolbars: list[str] = field(default_factory=list)
+    responder: Callable[[Ask], str] | None = None  # answers once the keys run out (a person following a script)
 
     def show(self, renderable) -> None:
         buffer = io.StringIO()
@@ -62,6 +64,8 @@ class FakeTerminal:
                 self.bells += alert.bell
         if question.toolbar:
             self.toolbars.append("".join(text for _, text in question.toolbar()))
+        if not self.keys and self.responder is not None:
+            self.keys.append(self.responder(question))
         if not self.keys:
             raise EOFError
         key = self.keys.pop(0)
@@ -90,3 +94,21 @@ def fake_environment(keys: list, clock: FakeClock | None = None) -> Environment:
     return Environment(
         stdin=io.StringIO(), stdout=io.StringIO(), stderr=io.StringIO(), stdin_is_terminal=True, now=clock, terminal=terminal
     )
+
+
+def person_following(answers: list[str], inputs: dict[str, str], lang: str | None = "vi") -> Callable[[Ask], str]:
+    """Enter at every action, the next answer at every question, the value of each input by its prompt."""
+    from playbook_cli.core.i18n import text
+
+    queue = list(answers)
+
+    def respond(question: Ask) -> str:
+        if question.prompt == text(lang, "action_help"):
+            return ""
+        if question.prompt == text(lang, "question_help"):
+            if not queue:
+                raise EOFError
+            return queue.pop(0)
+        return next((value for prompt, value in inputs.items() if question.prompt.startswith(prompt)), "")
+
+    return respond

@@ -127,8 +127,10 @@ def reminder(playbook: Playbook, event: DueSoon, labels: Mapping[str, Any], lang
 def overdue(playbook: Playbook, event: Breached, labels: Mapping[str, Any], lang: str | None) -> Text:
     """The alert shown when a clock passes its due time, once per walk."""
     target = parse_duration(event.target)
+    clock = playbook.sla.get(event.clock)
+    working = clock is not None and clock.calendar is not None
     words = labels["overdue_alert"].format(
-        clock=playbook.clock_title(event.clock, lang), target=duration_words(target, lang) if target else event.target
+        clock=playbook.clock_title(event.clock, lang), target=duration_words(target, lang, working=working) if target else event.target
     )
     return Text("⛔ ", style="bold red") + safe_text(words, "bold red")
 
