@@ -192,7 +192,11 @@ class Calendar:
             "give it working hours, or fewer holidays"
         )
 
-    def _day_pieces(self, day: date) -> list[tuple[datetime, datetime]]:
+    def _day_pieces(self, day: date) -> tuple[tuple[datetime, datetime], ...]:
+        """The working instants of local date `day`, cached: every clock of every walk asks the same days."""
+        return _day_pieces_of(self, day)
+
+    def _compute_day_pieces(self, day: date) -> tuple[tuple[datetime, datetime], ...]:
         """The working instants of local date `day`, in UTC, sorted and merged.
 
         Within a stretch of constant UTC offset, wall time = instant + offset, so each
@@ -201,7 +205,7 @@ class Calendar:
         """
         wall_intervals = self.hours_on(day)
         if not wall_intervals:
-            return []
+            return ()
         midnight_as_utc = datetime(day.year, day.month, day.day, tzinfo=UTC)
         pieces = []
         for stretch_start, stretch_end, offset in _offset_stretches(self.timezone, day):
@@ -210,7 +214,7 @@ class Calendar:
                 end = min(stretch_end, midnight_as_utc + timedelta(minutes=interval.end) - offset)
                 if start < end:
                     pieces.append((start, end))
-        return _merged(pieces)
+        return tuple(_merged(pieces))
 
     def _pieces_between(self, low: datetime, high: datetime) -> list[tuple[datetime, datetime]]:
         """The working instants in [low, high), sorted and merged.
@@ -243,6 +247,12 @@ class Calendar:
                 last_worked = chunk_end
                 yield piece
             cursor = chunk_end
+
+
+@lru_cache(maxsize=1 << 16)
+def _day_pieces_of(calendar: Calendar, day: date) -> tuple[tuple[datetime, datetime], ...]:
+    # A calendar is frozen and hashable, so its days can be cached across walks and clocks.
+    return calendar._compute_day_pieces(day)
 
 
 class WorkingTime(Protocol):

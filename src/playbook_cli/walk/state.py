@@ -111,15 +111,19 @@ def next_node(playbook: Playbook, step: Step) -> str | None:
 
 def apply(playbook: Playbook, state: WalkState | None, event: ev.Event) -> WalkState:
     """The state after `event`. Raises WalkError if the event does not fit the playbook."""
-    after = _apply(playbook, state, event)
-    return replace(after, last_at=event.at)
+    return _apply(playbook, state, event)  # each branch stamps last_at: one copy of the state per event
 
 
 def _apply(playbook: Playbook, state: WalkState | None, event: ev.Event) -> WalkState:
     at = event.at
     if isinstance(event, ev.Started):
         return WalkState(
-            playbook_id=event.playbook, lang=event.lang, inputs=dict(event.inputs), opened_at=event.opened_at, channel=event.channel
+            playbook_id=event.playbook,
+            lang=event.lang,
+            inputs=dict(event.inputs),
+            opened_at=event.opened_at,
+            channel=event.channel,
+            last_at=at,
         )
     if state is None:
         raise WalkError("the journal does not begin with a start event")
@@ -136,7 +140,7 @@ def _apply(playbook: Playbook, state: WalkState | None, event: ev.Event) -> Walk
                 raise _stale(playbook, f"'{state.current.node}' now leads to '{expected}', not '{node.id}'")
         elif node.id != playbook.start:
             raise _stale(playbook, f"the walk began at '{node.id}', but the playbook now starts at '{playbook.start}'")
-        return replace(state, path=(*state.path, Step(node.id, at)))
+        return replace(state, path=(*state.path, Step(node.id, at)), last_at=at)
 
     if isinstance(event, ev.Answered):
         step = state.current
@@ -144,52 +148,52 @@ def _apply(playbook: Playbook, state: WalkState | None, event: ev.Event) -> Walk
         index = event.choice - 1
         if node.id != event.node or node.kind is not NodeKind.QUESTION or not 0 <= index < len(node.choices):
             raise _stale(playbook, f"answer {event.choice} at '{event.node}' does not fit '{node.id}'")
-        return replace(state, path=(*state.path[:-1], replace(step, left_at=at, choice=index)))
+        return replace(state, path=(*state.path[:-1], replace(step, left_at=at, choice=index)), last_at=at)
 
     if isinstance(event, ev.Done):
         step = state.current
         node = _node(playbook, step.node)
         if node.id != event.node or node.kind is not NodeKind.ACTION:
             raise _stale(playbook, f"'{event.node}' was completed, but the walk is at '{node.id}'")
-        return replace(state, path=(*state.path[:-1], replace(step, left_at=at)))
+        return replace(state, path=(*state.path[:-1], replace(step, left_at=at)), last_at=at)
 
     if isinstance(event, ev.Undone):
         if len(state.path) < 2:
             raise WalkError("the journal undoes the first step")
         taken_back = state.current
         previous = replace(state.path[-2], left_at=None, choice=None)
-        return replace(state, path=(*state.path[:-2], previous), undone=(*state.undone, taken_back))
+        return replace(state, path=(*state.path[:-2], previous), undone=(*state.undone, taken_back), last_at=at)
 
     if isinstance(event, ev.InputGiven):
-        return replace(state, inputs={**state.inputs, event.name: event.value})
+        return replace(state, inputs={**state.inputs, event.name: event.value}, last_at=at)
 
     if isinstance(event, ev.Ticked):
-        return replace(state, ticks=state.ticks | {(event.node, event.item)})
+        return replace(state, ticks=state.ticks | {(event.node, event.item)}, last_at=at)
 
     if isinstance(event, ev.Noted):
-        return replace(state, notes=(*state.notes, Note(event.node, at, event.text)))
+        return replace(state, notes=(*state.notes, Note(event.node, at, event.text)), last_at=at)
 
     if isinstance(event, ev.Breached):
-        return replace(state, breached=state.breached | {event.clock})
+        return replace(state, breached=state.breached | {event.clock}, last_at=at)
 
     if isinstance(event, ev.DueSoon):
-        return replace(state, reminded=state.reminded | {event.clock})
+        return replace(state, reminded=state.reminded | {event.clock}, last_at=at)
 
     if isinstance(event, ev.Ended):
         node = _node(playbook, event.node)
         if node.kind is not NodeKind.END or state.current.node != node.id:
             raise _stale(playbook, f"the walk ended at '{node.id}', which is not where it stood or not an end")
-        return replace(state, ended=True, outcome=node.outcome)
+        return replace(state, ended=True, outcome=node.outcome, last_at=at)
 
     if isinstance(event, ev.Paused):
-        return state if state.paused else replace(state, pauses=(*state.pauses, (at, None)))
+        return replace(state, last_at=at) if state.paused else replace(state, pauses=(*state.pauses, (at, None)), last_at=at)
     if isinstance(event, ev.Resumed):
         if event.lang is not None:
             state = replace(state, lang=event.lang)
         if state.paused:
-            return replace(state, pauses=(*state.pauses[:-1], (state.pauses[-1][0], at)))
+            return replace(state, pauses=(*state.pauses[:-1], (state.pauses[-1][0], at)), last_at=at)
         # No pause was recorded: the walk was killed. It stood still since its last event.
-        return replace(state, pauses=(*state.pauses, (state.last_at or at, at)))
+        return replace(state, pauses=(*state.pauses, (state.last_at or at, at)), last_at=at)
     raise WalkError(f"unknown journal event {event.KIND!r}")
 
 
