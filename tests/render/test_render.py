@@ -4,17 +4,19 @@ import json
 import re
 
 import pytest
+from markupsafe import Markup
 
 from conftest import SPEC_EXAMPLE
-from playbook_cli.render import flowchart
+from playbook_cli.render import flowchart, runbook
 
 HOSTILE_TEXT = '<script>document.title="x"</script> *bold* [link](http://evil) | pipe # "quote" `tick` \\\\N'
 
 
 @pytest.fixture
 def fixed_svg(monkeypatch):
-    """Graphviz output varies by version; golden files hold a placeholder instead."""
-    monkeypatch.setattr(flowchart, "svg", lambda playbook, lang: '<svg id="flowchart-placeholder"></svg>')
+    """Graphviz output varies by version, and the embedded fonts are 55 kB of base64; golden files hold placeholders instead."""
+    monkeypatch.setattr(flowchart, "svg", lambda playbook, lang, prefix="": '<svg id="flowchart-placeholder"></svg>')
+    monkeypatch.setattr(runbook, "font_faces", lambda: Markup("/* @font-face rules: Noto Sans, Noto Sans Mono */"))
 
 
 def test_markdown_runbook_golden(cli, golden):
@@ -86,7 +88,7 @@ def test_dot_labels_cannot_break_out(cli, write):
     dot = result.stdout
     assert dot.startswith("digraph delayed-response {") or dot.startswith('digraph "delayed-response" {')
     assert '\\"quote\\"' in dot and "\\\\\\\\N" in dot  # quotes escaped, backslashes literal
-    assert "shape=diamond" in dot and "shape=ellipse" in dot and "label=Yes" not in dot
+    assert "shape=hexagon" in dot and "peripheries=2" in dot and "label=Yes" not in dot
 
 
 def test_graph_shapes_and_edge_labels(cli):
@@ -113,7 +115,7 @@ def test_directory_writes_one_file_per_playbook_and_an_index(cli, write, tmp_pat
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == ["delayed-response.html", "index.html", "other.html"]
     index = (out / "index.html").read_text(encoding="utf-8")
-    assert 'href="delayed-response.html"' in index and "<td>4</td>" in index and "first_reply</code> 1h" in index
+    assert 'href="delayed-response.html"' in index and '<td class="number">4</td>' in index and "first_reply</code> 1h" in index
 
 
 def test_lang_all_writes_one_file_per_language(cli, tmp_path):

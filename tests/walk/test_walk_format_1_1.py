@@ -186,7 +186,7 @@ def test_the_runbook_shows_calendars_titles_conditions_and_every_channel(cli, la
     if lang == "vi":
         assert (
             "## Giờ làm việc" in md
-            and "| `office` | Asia/Ho\\_Chi\\_Minh | Thứ 2–Thứ 6: 08:00–12:00, 13:30–17:30; Thứ 7–Chủ nhật: nghỉ | ngày lễ của VN; Ngày làm bù: 2026-12-05 |"
+            and "| `office` | Asia/Ho\\_Chi\\_Minh | Thứ 2–Thứ 6: 08:00–12:00, 13:30–17:30; Thứ 7–Chủ nhật: nghỉ | ngày lễ của VN; Ngày làm bù: 05/12/2026 |"
             in md
         )
         assert "| Phản hồi khiếu nại | 4h (giờ làm việc, lịch office) |" in md and "áp dụng khi đến bước [#2 Trả lời khiếu nại]" in md
