@@ -234,7 +234,7 @@ def test_a_vietnamese_runbook_says_everything_in_vietnamese(cli, write, tmp_path
     out = tmp_path / "out"
     assert cli("render", tmp_path / "lib", "--format", "md", "--lang", "vi", "--out", out).exit_code == 0
     index = (out / "index.md").read_text(encoding="utf-8")
-    assert "| Cam kết thời gian (SLA) |" in index and "Phản hồi đầu tiên 1h, `untitled` 2h" in index
+    assert "| Cam kết thời gian (SLA) |" in index and "Phản hồi đầu tiên 1 giờ làm việc theo lịch office, `untitled` 2 giờ" in index
     assert "khiếu nại, hỏi thăm khách hàng, our-own-tag" in index
 
 

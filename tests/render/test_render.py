@@ -115,7 +115,7 @@ def test_directory_writes_one_file_per_playbook_and_an_index(cli, write, tmp_pat
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == ["delayed-response.html", "index.html", "other.html"]
     index = (out / "index.html").read_text(encoding="utf-8")
-    assert 'href="delayed-response.html"' in index and '<td class="number">4</td>' in index and "first_reply</code> 1h" in index
+    assert 'href="delayed-response.html"' in index and '<td class="number">4</td>' in index and "first_reply</code> 1 h" in index
 
 
 def test_lang_all_writes_one_file_per_language(cli, tmp_path):

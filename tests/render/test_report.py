@@ -22,7 +22,7 @@ def test_markdown_report(cli, journal):
     assert "| Customer name | An |" in md and "| Ticket ID | CS\\-12 |" not in md and "| Ticket ID | CS-12 |" in md
     assert "| 1 |" in md and "Is the first-reply target already missed?" in md and "| Yes |" in md
     assert "Dear An, we are sorry for the wait on CS-12." in md
-    assert "`first_reply` (Target 1h): met late" in md
+    assert "`first_reply` (Target 1 h): met late" in md
 
 
 def test_html_report_in_vietnamese(cli, tmp_path):

@@ -51,7 +51,7 @@ def test_a_4h_business_hours_clock_opened_friday_1630_is_due_monday_1100(cli, tm
     assert clock["due_at"] == "2026-11-23T11:00:00+07:00" and clock["timezone"] == "Asia/Ho_Chi_Minh"
     assert clock["title"] == "Phản hồi khiếu nại" and clock["calendar"] == "office" and clock["state"] == "met"
     assert "hạn 23/11/2026 11:00 (UTC+7)" in report(cli, journal, "--as-of", "2026-11-20T10:00:00Z")
-    assert "4h (giờ làm việc, lịch office)" in report(cli, journal, "--as-of", "2026-11-20T10:00:00Z")
+    assert "4 giờ làm việc theo lịch office" in report(cli, journal, "--as-of", "2026-11-20T10:00:00Z")
 
 
 def test_a_consultation_never_shows_the_complaint_clock_as_breached(cli, tmp_path):
@@ -66,7 +66,7 @@ def test_a_consultation_never_shows_the_complaint_clock_as_breached(cli, tmp_pat
     assert not [e for e in events(journal) if e["event"] == "sla-breach" and e["clock"] == "complaint_reply"]
     assert [e["clock"] for e in events(journal) if e["event"] == "sla-breach"] == ["first_reply", "consultation_reply"]
     md = report(cli, journal)
-    assert "**Complaint answered** (Target 4h (business hours, office calendar)): not applicable" in md
+    assert "**Complaint answered** (Target 4 h of working time on the office calendar): not applicable" in md
     states = {c["clock"]: c["state"] for c in json.loads(report(cli, journal, "--format", "json"))["clocks"]}
     assert states == {
         "first_reply": "met-late",
@@ -189,11 +189,11 @@ def test_the_runbook_shows_calendars_titles_conditions_and_every_channel(cli, la
             and "| `office` | Asia/Ho\\_Chi\\_Minh | Thứ 2–Thứ 6: 08:00–12:00, 13:30–17:30; Thứ 7–Chủ nhật: nghỉ | ngày lễ của VN; Ngày làm bù: 05/12/2026 |"
             in md
         )
-        assert "| Phản hồi khiếu nại | 4h (giờ làm việc, lịch office) |" in md and "áp dụng khi đến bước [#2 Trả lời khiếu nại]" in md
+        assert "| Phản hồi khiếu nại | 4 giờ làm việc theo lịch office |" in md and "áp dụng khi đến bước [#2 Trả lời khiếu nại]" in md
         assert "**Mẫu phản hồi khách hàng · kênh email**" in md and "**Mẫu phản hồi khách hàng · kênh chat**" in md
         assert "ví dụ dạng CS-123" in md and "lựa chọn: Quý khách, anh, chị" in md
     else:
-        assert "| Complaint answered | 4h (business hours, office calendar) |" in md and "counts from [#2 Answer the complaint]" in md
+        assert "| Complaint answered | 4 h of working time on the office calendar |" in md and "counts from [#2 Answer the complaint]" in md
         assert "Mon–Fri: 08:00–12:00, 13:30–17:30" in md
     html = cli("render", PLAYBOOK, "--lang", lang, "--format", "html").stdout
     assert '<section class="calendars">' in html and html.count('<pre class="reply">') == 3
@@ -219,7 +219,7 @@ def test_a_consultation_through_the_bundled_delayed_response_breaches_no_complai
     breached = [e["clock"] for e in events(journal) if e["event"] == "sla-breach"]
     assert "consultation_reply" in breached and "complaint_reply" not in breached
     md = report(cli, journal)
-    assert "**Phản hồi khiếu nại đơn hàng** (Mục tiêu 4h (giờ làm việc, lịch office)): không áp dụng" in md
+    assert "**Phản hồi khiếu nại đơn hàng** (Mục tiêu 4 giờ làm việc theo lịch office): không áp dụng" in md
     assert "**Phản hồi yêu cầu tư vấn sản phẩm** (Mục tiêu 1h (giờ làm việc, lịch office)): QUÁ HẠN" not in md
     states = {c["clock"]: c["state"] for c in json.loads(report(cli, journal, "--format", "json"))["clocks"]}
     assert (states["consultation_reply"], states["technical_reply"], states["complaint_reply"]) == (

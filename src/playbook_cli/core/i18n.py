@@ -62,6 +62,13 @@ def duration_words(value: timedelta, lang: str | None, *, seconds: bool = False,
     return " ".join(shown)
 
 
+def target_words(target: timedelta, lang: str | None, calendar: str | None) -> str:
+    """A clock's target for pages: "1 giờ", or "4 giờ làm việc theo lịch office" on a calendar."""
+    if calendar is None:
+        return duration_words(target, lang)
+    return text(lang, "target_on_calendar", time=duration_words(target, lang, working=True), calendar=calendar)
+
+
 def channel_label(lang: str | None, channel: str) -> str:
     """A reply channel as people name it ("điện thoại" for phone); an unknown one as written."""
     catalogue = labels_for(lang)

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from playbook_cli.core.durations import format_elapsed
-from playbook_cli.core.i18n import channel_label, format_moment, labels_for
+from playbook_cli.core.i18n import channel_label, duration_words, format_moment, labels_for, target_words
 from playbook_cli.core.inputs import filled_reply
 from playbook_cli.core.model import Playbook
 from playbook_cli.render.runbook import TEMPLATE_API_VERSION
@@ -120,13 +120,12 @@ def report_context(playbook: Playbook, events: list[Event], journal: str, as_of:
                 "title": playbook.clock_title(status.name, lang),
                 "has_title": status.clock.title is not None,
                 "target": status.target_text,
-                "target_words": status.target_text
-                + (f" ({labels['business_hours'].format(calendar=status.clock.calendar)})" if status.clock.calendar else ""),
+                "target_words": target_words(status.target, lang, status.clock.calendar),
                 "state": status.state.value,
                 "result": clock_phrase(status, labels, lang, with_target=False),
                 "due_at": format_moment(status.due_at, lang, status.timezone) if status.due_at else None,
-                "counted": format_elapsed(status.elapsed) if status.started_at else None,
-                "paused": format_elapsed(status.paused) if status.paused else None,
+                "counted": duration_words(status.elapsed, lang, seconds=True) if status.started_at else None,
+                "paused": duration_words(status.paused, lang, seconds=True) if status.paused else None,
                 "stopped_by": status.stopped_by,
             }
         )

@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from playbook_cli.core.calendars import Calendar
 from playbook_cli.core.durations import format_duration
-from playbook_cli.core.i18n import channel_label, labels_for
+from playbook_cli.core.i18n import channel_label, duration_words, labels_for, target_words
 from playbook_cli.core.model import OPENED, Clock, Playbook
 from playbook_cli.core.reply_templates import template_variables
 from playbook_cli.render import flowchart
@@ -197,7 +197,6 @@ def nfc(value: Any) -> Any:
 
 def clock_entry(playbook: Playbook, clock: Clock, lang: str | None, link: Callable[[str], dict[str, Any]]) -> dict[str, Any]:
     """A clock for pages: its title, target (and calendar) and when it applies, in words."""
-    labels = labels_for(lang)
     target = format_duration(clock.target)
     calendar = playbook.calendars.get(clock.calendar) if clock.calendar else None
     return {
@@ -207,8 +206,8 @@ def clock_entry(playbook: Playbook, clock: Clock, lang: str | None, link: Callab
         "target": target,
         "calendar": clock.calendar,
         "timezone": calendar.timezone_name if calendar else None,
-        "target_words": target + (f" ({labels['business_hours'].format(calendar=clock.calendar)})" if clock.calendar else ""),
-        "remind": format_duration(clock.remind_window),
+        "target_words": target_words(clock.target, lang, clock.calendar),
+        "remind": duration_words(clock.remind_window, lang),
         "when": [link(node) for node in clock.when if node in playbook.nodes],
         "starts": link(clock.starts) if clock.starts != OPENED and clock.starts in playbook.nodes else None,
         "fulfilled_by": [link(n) for n in playbook.fulfillers(clock.name)],
@@ -296,7 +295,7 @@ def runbook_context(playbook: Playbook, lang: str | None, *, diagram: str | None
                 "text": say(node.text),
                 "owner": owner,
                 "owner_title": playbook.role_title(owner, lang),
-                "within": format_duration(node.within) if node.within else None,
+                "within": duration_words(node.within, lang) if node.within else None,
                 "notes": say.optional(node.notes),
                 "steps": [say(step) for step in node.steps],
                 "reply": reply,
@@ -407,6 +406,7 @@ def index_entry(playbook: Playbook, lang: str | None, href: str) -> dict:
                 "title": playbook.clock_title(clock.name, lang),
                 "has_title": clock.title is not None,
                 "target": format_duration(clock.target),
+                "target_words": target_words(clock.target, lang, clock.calendar),
             }
             for clock in playbook.sla.values()
         ],

@@ -216,4 +216,5 @@ MESSAGES: dict[str, Any] = {
     "channel_public": "public page",
     "channel_zalo": "Zalo",
     "channel_sms": "SMS",
+    "target_on_calendar": "{time} on the {calendar} calendar",
 }

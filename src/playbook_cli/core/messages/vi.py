@@ -216,4 +216,5 @@ MESSAGES: dict[str, Any] = {
     "channel_public": "trang công khai",
     "channel_zalo": "Zalo",
     "channel_sms": "tin nhắn SMS",
+    "target_on_calendar": "{time} theo lịch {calendar}",
 }
