@@ -69,6 +69,25 @@ def target_words(target: timedelta, lang: str | None, calendar: str | None) -> s
     return text(lang, "target_on_calendar", time=duration_words(target, lang, working=True), calendar=calendar)
 
 
+NOTHING = "—"  # a figure that has no value (no settled clock, no score)
+
+
+def format_percent(value: float | None, lang: str | None) -> str:
+    """A share as a percentage, with the decimal comma in Vietnamese."""
+    if value is None:
+        return NOTHING
+    shown = f"{value * 100:.1f}%"
+    return shown.replace(".", ",") if lang == "vi" else shown
+
+
+def format_number(value: float | None, lang: str | None) -> str:
+    """A figure with at most two decimals, with the decimal comma in Vietnamese."""
+    if value is None:
+        return NOTHING
+    shown = f"{value:.2f}".rstrip("0").rstrip(".")
+    return shown.replace(".", ",") if lang == "vi" else shown
+
+
 def channel_label(lang: str | None, channel: str) -> str:
     """A reply channel as people name it ("điện thoại" for phone); an unknown one as written."""
     catalogue = labels_for(lang)

@@ -15,26 +15,13 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from playbook_cli.core.i18n import duration_words, format_moment, labels_for
+from playbook_cli.core.i18n import NOTHING, duration_words, format_moment, labels_for
+from playbook_cli.core.i18n import format_number as number
+from playbook_cli.core.i18n import format_percent as percent
 from playbook_cli.render.jinja import render
 
-NOTHING = "—"
 SLOWEST_SHOWN = 10  # steps in the chart; the table lists them all
 PALETTE = ("#2e6da4", "#1e7e34", "#b7950b", "#c0392b", "#6c3483", "#117a65", "#a04000", "#5b6472")
-
-
-def percent(value: float | None, lang: str | None) -> str:
-    if value is None:
-        return NOTHING
-    shown = f"{value * 100:.1f}%"
-    return shown.replace(".", ",") if lang == "vi" else shown
-
-
-def number(value: float | None, lang: str | None) -> str:
-    if value is None:
-        return NOTHING
-    shown = f"{value:.2f}".rstrip("0").rstrip(".")
-    return shown.replace(".", ",") if lang == "vi" else shown
 
 
 def seconds_words(value: int | None, lang: str | None) -> str:

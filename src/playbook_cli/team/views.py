@@ -13,15 +13,15 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from playbook_cli.core.i18n import duration_words, format_moment, labels_for
+from playbook_cli.core.i18n import NOTHING, duration_words, format_moment, labels_for
+from playbook_cli.core.i18n import format_number as number
+from playbook_cli.core.i18n import format_percent as percent
 from playbook_cli.core.text_safety import safe_text
 from playbook_cli.team.status import OpenWalk
 from playbook_cli.walk.clock_text import clock_phrase
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
-
-NOTHING = "—"
 
 
 def status_view(items: list[OpenWalk], lang: str | None, as_of: datetime) -> RenderableType:
@@ -55,21 +55,6 @@ def status_view(items: list[OpenWalk], lang: str | None, as_of: datetime) -> Ren
 
 def seconds_words(value: int | None, lang: str | None) -> str:
     return NOTHING if value is None else duration_words(timedelta(seconds=value), lang, seconds=True)
-
-
-def percent(value: float | None, lang: str | None) -> str:
-    """A share as a percentage, with the decimal comma in Vietnamese."""
-    if value is None:
-        return NOTHING
-    shown = f"{value * 100:.1f}%"
-    return shown.replace(".", ",") if lang == "vi" else shown
-
-
-def number(value: float | None, lang: str | None) -> str:
-    if value is None:
-        return NOTHING
-    shown = f"{value:.2f}".rstrip("0").rstrip(".")
-    return shown.replace(".", ",") if lang == "vi" else shown
 
 
 def _moment(iso: str, lang: str | None) -> str:
