@@ -17,6 +17,7 @@ from typing import Any
 from playbook_cli.core.calendars import Calendar, build_calendar
 from playbook_cli.core.durations import must_duration, parse_duration
 from playbook_cli.core.loader import LoadedDocument
+from playbook_cli.core.structure import reachable_from
 
 
 class NodeKind(StrEnum):
@@ -210,6 +211,25 @@ class Playbook:
     @cached_property
     def _numbers(self) -> dict[str, int]:
         return {node_id: number for number, node_id in enumerate(self.nodes, 1)}
+
+    def reachable(self, node_id: str) -> frozenset[str]:
+        """The nodes a walk at `node_id` can still reach, itself included; cached per node.
+
+        Every clock of every walk asks this (status and stats replay thousands), so the
+        graph is walked once per node, not once per question.
+        """
+        known = self._reachable
+        if node_id not in known:
+            known[node_id] = frozenset(reachable_from(self._edges, node_id))
+        return known[node_id]
+
+    @cached_property
+    def _edges(self) -> dict[str, list[str]]:
+        return {node_id: list(node.targets) for node_id, node in self.nodes.items()}
+
+    @cached_property
+    def _reachable(self) -> dict[str, frozenset[str]]:
+        return {}
 
     def asked_at_start(self) -> tuple[str, ...]:
         """Inputs asked when a walk begins: those no node `asks`."""

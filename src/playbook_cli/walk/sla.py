@@ -35,7 +35,6 @@ from zoneinfo import ZoneInfo
 from playbook_cli.core.calendars import ROUND_THE_CLOCK, WorkingTime
 from playbook_cli.core.durations import format_duration
 from playbook_cli.core.model import OPENED, Clock, NodeKind, Playbook
-from playbook_cli.core.structure import reachable_from
 from playbook_cli.walk.state import Step, WalkState
 
 ZERO = timedelta(0)
@@ -141,9 +140,8 @@ def _left_reach(playbook: Playbook, state: WalkState, fulfillers: set[str]) -> d
     A walk that began where nothing can stop it never had the clock on its path: that
     is the opening itself (so the clock is not applicable, however late the case is).
     """
-    edges = {node_id: list(node.targets) for node_id, node in playbook.nodes.items()}
     for index, step in enumerate(state.path):
-        ahead = set() if playbook.nodes[step.node].kind is NodeKind.END else reachable_from(edges, step.node)
+        ahead = frozenset() if playbook.nodes[step.node].kind is NodeKind.END else playbook.reachable(step.node)
         if not ahead & fulfillers:
             return state.opened_at if index == 0 else step.entered_at
     return None
@@ -152,8 +150,7 @@ def _left_reach(playbook: Playbook, state: WalkState, fulfillers: set[str]) -> d
 def _can_still_enter(playbook: Playbook, state: WalkState, nodes: Iterable[str]) -> bool:
     if state.ended or not state.path:
         return False
-    edges = {node_id: list(node.targets) for node_id, node in playbook.nodes.items()}
-    return bool(reachable_from(edges, state.current.node) & set(nodes))
+    return bool(playbook.reachable(state.current.node) & set(nodes))
 
 
 def clock_status(playbook: Playbook, state: WalkState, clock: Clock, now: datetime) -> ClockStatus:
